@@ -1,0 +1,115 @@
+/**
+ * Shaping: text to positioned glyphs, once per distinct (face, text, features) in the process.
+ *
+ * The typeset stage measures with these runs and the render stage draws the very same glyphs,
+ * so a measured line and a drawn line cannot disagree. Shaping is the expensive part of making
+ * a PDF (fontkit's GSUB/GPOS), so the cache is shared across paragraphs and across briefs.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as fontkit from 'fontkit';
+import { FONT_FILES, fontsDirectory, type FontId } from './families.js';
+
+/** One glyph, in thousandths of an em (the unit PDF text space uses). */
+export interface ShapedGlyph {
+  id: number;
+  codePoints: number[];
+  /** The glyph's own advance (what the PDF's /W array says). */
+  advanceWidth: number;
+  /** The advance after kerning: where the next glyph starts. */
+  xAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+export interface ShapedText {
+  glyphs: ShapedGlyph[];
+  /** Total advance in thousandths of an em. */
+  advance: number;
+  /** Characters the face has no glyph for (drawn as .notdef if used). */
+  missing: string[];
+}
+
+export interface FaceInfo {
+  /** Thousandths of an em above and below the baseline, and the heights of capitals and x. */
+  ascent: number;
+  descent: number;
+  capHeight: number;
+  xHeight: number;
+}
+
+const fonts = new Map<FontId, fontkit.Font>();
+const buffers = new Map<FontId, Buffer>();
+const shapeCache = new Map<string, ShapedText>();
+
+export function fontBuffer(id: FontId): Buffer {
+  let buffer = buffers.get(id);
+  if (!buffer) {
+    buffer = readFileSync(join(fontsDirectory(), FONT_FILES[id]));
+    buffers.set(id, buffer);
+  }
+  return buffer;
+}
+
+function font(id: FontId): fontkit.Font {
+  let face = fonts.get(id);
+  if (!face) {
+    face = fontkit.create(fontBuffer(id));
+    fonts.set(id, face);
+  }
+  return face;
+}
+
+export function faceInfo(id: FontId): FaceInfo {
+  const face = font(id);
+  const scale = 1000 / face.unitsPerEm;
+  return {
+    ascent: face.ascent * scale,
+    descent: face.descent * scale,
+    capHeight: face.capHeight * scale,
+    xHeight: face.xHeight * scale,
+  };
+}
+
+export function hasGlyph(id: FontId, codePoint: number): boolean {
+  return font(id).hasGlyphForCodePoint(codePoint);
+}
+
+/**
+ * Shapes `text` (normally one word: spaces are set by the line, not by shaping) with the
+ * face's default features (kerning, ligatures) plus any extra ones such as small caps.
+ */
+export function shape(id: FontId, text: string, features?: readonly string[]): ShapedText {
+  const key = features && features.length ? `${id}\u0000${features.join(',')}\u0000${text}` : `${id}\u0000${text}`;
+  const cached = shapeCache.get(key);
+  if (cached) return cached;
+  const face = font(id);
+  const scale = 1000 / face.unitsPerEm;
+  const run = face.layout(text, features && features.length ? [...features] : undefined);
+  const glyphs: ShapedGlyph[] = [];
+  const missing: string[] = [];
+  let advance = 0;
+  for (let i = 0; i < run.glyphs.length; i++) {
+    const glyph = run.glyphs[i]!;
+    const position = run.positions[i]!;
+    if (glyph.id === 0) missing.push(String.fromCodePoint(...glyph.codePoints));
+    const shaped: ShapedGlyph = {
+      id: glyph.id,
+      codePoints: glyph.codePoints,
+      advanceWidth: glyph.advanceWidth * scale,
+      xAdvance: position.xAdvance * scale,
+      xOffset: position.xOffset * scale,
+      yOffset: position.yOffset * scale,
+    };
+    glyphs.push(shaped);
+    advance += shaped.xAdvance;
+  }
+  const shaped: ShapedText = { glyphs, advance, missing };
+  shapeCache.set(key, shaped);
+  return shaped;
+}
+
+/** Width of `text` set at `size` points. */
+export function textWidth(id: FontId, text: string, size: number, features?: readonly string[]): number {
+  return (shape(id, text, features).advance * size) / 1000;
+}

@@ -1,0 +1,67 @@
+/**
+ * offprint as a library: `renderBrief(source, options)` runs the whole pipeline
+ * (parse → model → typeset → layout → render) and resolves to the PDF's bytes.
+ */
+import { BriefError, Diagnostics, type Warning } from './diagnostics.js';
+import { layoutBrief, type Layout } from './layout/index.js';
+import { buildBrief, type Brief, type Paper } from './model/index.js';
+import { parseSource, sourceKindOf } from './parse/index.js';
+import { readPaper } from './model/meta.js';
+import { renderPdf } from './render/index.js';
+import { joinNames } from './layout/header.js';
+import { version } from './version.js';
+
+export interface RenderOptions {
+  /** Name used in messages; `.txt` selects wire copy. Default `brief.md`. */
+  filename?: string;
+  /** Overrides the brief's own `paper:`. */
+  paper?: Paper;
+  /** Folder images may be read from (normally the source file's folder). No images are read without it. */
+  contentDir?: string;
+}
+
+export interface RenderResult {
+  pdf: Uint8Array;
+  pages: number;
+  warnings: Warning[];
+}
+
+export interface LaidOutBrief {
+  brief: Brief;
+  layout: Layout;
+  warnings: Warning[];
+}
+
+/** Parses, models and lays out a brief without rendering it: the data tests assert on. */
+export function layoutSource(source: string, options: RenderOptions = {}): LaidOutBrief {
+  const filename = options.filename ?? 'brief.md';
+  const diagnostics = new Diagnostics(filename);
+  const parsed = parseSource(source.normalize('NFC'), diagnostics, sourceKindOf(filename));
+  const brief = buildBrief(parsed, diagnostics, { source: source.normalize('NFC'), ...(options.contentDir ? { contentDir: options.contentDir } : {}) });
+  const paper = options.paper ?? brief.meta.paper ?? 'a4';
+  if (options.paper && options.paper !== 'a4' && options.paper !== 'letter') {
+    throw readPaper(String(options.paper), 1, diagnostics);
+  }
+  const layout = layoutBrief(brief, { paper, diagnostics });
+  return { brief, layout, warnings: diagnostics.warnings };
+}
+
+export async function renderBrief(source: string, options: RenderOptions = {}): Promise<RenderResult> {
+  const { brief, layout, warnings } = layoutSource(source, options);
+  const { meta } = brief;
+  const countries = brief.sidebar?.groups.flatMap((group) => group.entries.map((entry) => entry.country.name)) ?? [];
+  const pdf = await renderPdf(layout, {
+    title: meta.title,
+    ...(meta.byline.length ? { author: joinNames(meta.byline) } : {}),
+    ...(meta.dek ? { subject: meta.dek } : {}),
+    ...(countries.length ? { keywords: countries.join(', ') } : {}),
+    lang: meta.lang,
+    ...(meta.date ? { date: meta.date } : {}),
+    creator: `offprint ${version()}`,
+  });
+  return { pdf, pages: layout.pages.length, warnings };
+}
+
+export { BriefError, formatWarning, type Warning } from './diagnostics.js';
+export type { Brief, Paper } from './model/index.js';
+export type { Layout } from './layout/index.js';

@@ -1,0 +1,164 @@
+/**
+ * Body blocks to flow units: paragraphs, headings, lists, quotes, code and notes become text
+ * units with their styles and indents; pull-quotes, tables, images and ornaments become rigid
+ * block units.
+ */
+import type { Block, Inline } from '../model/index.js';
+import { imageUnit, ornamentUnit, pullQuoteUnit } from './block-units.js';
+import { BODY, CODE, H2, H3, H4, SMALL, type TextStyle } from './styles.js';
+import { tableUnit } from './table-unit.js';
+import type { FlowUnit, TextUnit } from './units.js';
+
+export interface CollectContext {
+  hyphenation: string | undefined;
+  grid: number;
+  /** Tallest an image may be: a column's height. */
+  maxImageHeight: number;
+  onMissingGlyphs(line: number): (characters: string[]) => void;
+}
+
+const LIST_INDENT = 12;
+const QUOTE_INDENT = 10;
+
+interface Nesting {
+  indent: number;
+  quoteDepth: number;
+  style: TextStyle;
+  role: TextUnit['role'];
+}
+
+export function collectUnits(blocks: readonly Block[], context: CollectContext): FlowUnit[] {
+  const units: FlowUnit[] = [];
+  collectInto(blocks, { indent: 0, quoteDepth: 0, style: BODY, role: 'body' }, context, units);
+  return units;
+}
+
+function collectInto(blocks: readonly Block[], nesting: Nesting, context: CollectContext, units: FlowUnit[]): void {
+  // Pull-quotes float out of the text, so the paragraph after one still continues the run.
+  const flowing: Block[] = blocks.filter((block) => block.kind !== 'pullquote');
+  blocks.forEach((block) => {
+    const at = block.kind === 'pullquote' ? -1 : flowing.indexOf(block);
+    const previous = at > 0 ? flowing[at - 1] : units.length ? undefined : null;
+    switch (block.kind) {
+      case 'paragraph': {
+        // Indent continues a run of paragraphs; after a heading, a break or a display, none.
+        const follows = previous === undefined ? lastIsParagraph(units) : previous?.kind === 'paragraph';
+        units.push(textUnit(block.inlines, nesting, context, block.line, { firstIndent: follows && nesting.indent === 0 && nesting.role === 'body' ? nesting.style.size : 0 }));
+        return;
+      }
+      case 'heading': {
+        const style = block.depth === 2 ? H2 : block.depth === 3 ? H3 : H4;
+        units.push(textUnit(block.inlines, { ...nesting, style, role: 'heading' }, context, block.line, { spaceBefore: 1, keepWithNext: true, align: 'ragged', hyphenate: false }));
+        return;
+      }
+      case 'list': {
+        const markerWidth = block.ordered ? LIST_INDENT + 4 : LIST_INDENT;
+        block.items.forEach((item, i) => {
+          const marker = item.checked === true ? '\u2611' : item.checked === false ? '\u2610' : block.ordered ? `${block.start + i}.` : '\u2022';
+          const inner: Nesting = { ...nesting, indent: nesting.indent + markerWidth, role: nesting.role === 'body' ? 'list' : nesting.role };
+          const start = units.length;
+          collectInto(item.blocks, inner, context, units);
+          const first = units[start];
+          if (first && first.kind === 'text') first.marker = { text: marker, style: { ...nesting.style, font: block.ordered ? nesting.style.font : 'sans' } };
+          // Items follow each other without extra space; indents show the structure.
+          for (let u = start; u < units.length; u++) {
+            const unit = units[u]!;
+            if (unit.kind === 'text' && unit.role !== 'heading') unit.firstIndent = 0;
+          }
+        });
+        return;
+      }
+      case 'quote': {
+        const start = units.length;
+        collectInto(block.blocks, { ...nesting, indent: nesting.indent + QUOTE_INDENT, quoteDepth: nesting.quoteDepth + 1, role: nesting.role === 'body' ? 'quote' : nesting.role }, context, units);
+        const first = units[start];
+        if (first && nesting.quoteDepth === 0) first.spaceBefore = Math.max(first.spaceBefore, 1);
+        for (let u = start; u < units.length; u++) {
+          const unit = units[u]!;
+          if (unit.kind === 'text') unit.rightIndent = Math.max(unit.rightIndent, nesting.quoteDepth === 0 ? QUOTE_INDENT : 0);
+        }
+        markSpaceAfter(units, start);
+        return;
+      }
+      case 'code': {
+        const start = units.length;
+        const lines = block.text.replace(/\t/g, '    ').split('\n');
+        lines.forEach((text, i) => {
+          units.push(
+            textUnit([{ text: text.length ? text.replace(/ /g, '\u00A0') : '\u00A0', style: { code: true } }], { ...nesting, style: CODE, role: 'code' }, context, block.line + i + 1, {
+              align: 'ragged',
+              hyphenate: false,
+              spaceBefore: i === 0 ? 1 : 0,
+            }),
+          );
+        });
+        markSpaceAfter(units, start);
+        return;
+      }
+      case 'table':
+        units.push(tableUnit(block, context.grid, context.hyphenation));
+        markSpaceAfter(units, units.length - 1);
+        return;
+      case 'image':
+        units.push(imageUnit(block, context.grid, context.maxImageHeight));
+        markSpaceAfter(units, units.length - 1);
+        return;
+      case 'pullquote':
+        units.push(pullQuoteUnit(block, context.grid));
+        return;
+      case 'rule':
+        units.push(ornamentUnit());
+        return;
+      case 'notes': {
+        units.push(textUnit([{ text: 'Notes', style: {} }], { ...nesting, style: H3, role: 'heading' }, context, block.line, { spaceBefore: 1, keepWithNext: true, align: 'ragged', hyphenate: false }));
+        for (const note of block.notes) {
+          const start = units.length;
+          collectInto(note.blocks, { ...nesting, indent: nesting.indent + 12, style: SMALL, role: 'note' }, context, units);
+          const first = units[start];
+          if (first && first.kind === 'text') first.marker = { text: `${note.number}`, style: SMALL };
+          for (let u = start; u < units.length; u++) {
+            const unit = units[u]!;
+            if (unit.kind === 'text') unit.firstIndent = 0;
+          }
+        }
+        return;
+      }
+    }
+  });
+}
+
+function lastIsParagraph(units: FlowUnit[]): boolean {
+  const last = units[units.length - 1];
+  return !!last && last.kind === 'text' && last.role === 'body';
+}
+
+/** The unit after a display block gets a grid line of space above it. */
+function markSpaceAfter(units: FlowUnit[], start: number): void {
+  const last = units[units.length - 1];
+  if (last && units.length > start) last.spaceAfter = 1;
+}
+
+function textUnit(
+  inlines: Inline[],
+  nesting: Nesting,
+  context: CollectContext,
+  line: number,
+  options: { firstIndent?: number; spaceBefore?: number; keepWithNext?: boolean; align?: TextUnit['align']; hyphenate?: boolean },
+): TextUnit {
+  return {
+    kind: 'text',
+    role: nesting.role,
+    style: nesting.style,
+    inlines,
+    align: options.align ?? 'justify',
+    hyphenation: options.hyphenate === false ? undefined : context.hyphenation,
+    firstIndent: options.firstIndent ?? 0,
+    indent: nesting.indent,
+    rightIndent: 0,
+    spaceBefore: options.spaceBefore ?? 0,
+    keepWithNext: options.keepWithNext ?? false,
+    quoteDepth: nesting.quoteDepth,
+    sourceLine: line,
+    onMissingGlyphs: context.onMissingGlyphs(line),
+  };
+}

@@ -1,0 +1,198 @@
+/**
+ * Column flow (Typst's "distribute" step): fills regions (the body columns of each page) with
+ * flow units on the baseline grid, carrying what is left from region to region.
+ *
+ * Rules a reader notices: a paragraph never leaves its first line alone at the foot of a
+ * column (orphan) nor its last line alone at the head of the next (widow); a heading keeps
+ * two lines of what follows; a pull-quote sits neither at the top nor at the foot of a column;
+ * the last page's columns are balanced.
+ */
+import { baselineOf, type PageGeometry } from './geometry.js';
+import { MUTED } from './styles.js';
+import { lineElement, setText } from './text.js';
+import type { PageElement, TextElement } from './types.js';
+import { gridLinesFor, linesFitting, unitLines, type BlockUnit, type FlowUnit, type TextUnit } from './units.js';
+
+export interface Region {
+  x: number;
+  width: number;
+  /** Grid line the region starts on, and how many grid lines it holds. */
+  firstLine: number;
+  lines: number;
+  column: number;
+}
+
+/** What is still to be placed: Typst's `Work`. */
+export interface FlowState {
+  unit: number;
+  /** Item index to continue a split text unit from (0: from its start). */
+  from: number;
+  /** The rest of a split block (a table). */
+  carry?: BlockUnit;
+  /** Pull-quotes waiting for a good spot. */
+  pending: BlockUnit[];
+}
+
+export interface RegionResult {
+  elements: PageElement[];
+  used: number;
+}
+
+const MIN_LINES = 2;
+const QUOTE_RULE = 1;
+
+export function initialState(): FlowState {
+  return { unit: 0, from: 0, pending: [] };
+}
+
+export function cloneState(state: FlowState): FlowState {
+  return { ...state, pending: [...state.pending] };
+}
+
+export function isDone(units: readonly FlowUnit[], state: FlowState): boolean {
+  return state.unit >= units.length && !state.carry && state.pending.length === 0;
+}
+
+/** Fills one region, advancing `state`. `cap` limits the lines used (for balancing). */
+export function fillRegion(units: readonly FlowUnit[], state: FlowState, region: Region, geometry: PageGeometry, cap = region.lines): RegionResult {
+  const elements: PageElement[] = [];
+  let used = 0;
+  let spaceAfter = 0;
+  const grid = geometry.grid;
+  const baseline = (line: number) => baselineOf(geometry, region.firstLine + line);
+
+  const placeBlock = (block: BlockUnit, space: number) => {
+    used += space;
+    elements.push(...block.draw(region.x, baseline(used), region.width));
+    used += block.height(region.width);
+    spaceAfter = block.spaceAfter ?? 0;
+  };
+
+  const tryPending = (final: boolean) => {
+    while (state.pending.length) {
+      const quote = state.pending[0]!;
+      const space = used === 0 ? 0 : Math.max(quote.spaceBefore, spaceAfter);
+      const height = quote.height(region.width);
+      const roomAfter = final ? 0 : MIN_LINES;
+      if ((used >= MIN_LINES || final) && used + space + height + roomAfter <= cap) {
+        state.pending.shift();
+        placeBlock(quote, space);
+      } else return;
+    }
+  };
+
+  for (;;) {
+    if (state.carry) {
+      const block = state.carry;
+      const height = block.height(region.width);
+      if (used + height <= cap) {
+        delete state.carry;
+        placeBlock(block, 0);
+        continue;
+      }
+      const parts = block.split?.(region.width, cap - used);
+      if (parts && used === 0) {
+        placeBlock(parts[0], 0);
+        state.carry = parts[1];
+      } else if (used === 0) {
+        delete state.carry;
+        placeBlock(block, 0); // cannot split: set it whole rather than lose it
+      }
+      return { elements, used };
+    }
+    if (state.unit >= units.length) {
+      tryPending(true);
+      return { elements, used };
+    }
+    const unit = units[state.unit]!;
+    const space = used === 0 ? 0 : Math.max(unit.spaceBefore, spaceAfter);
+
+    if (unit.kind === 'block') {
+      if (unit.pullQuote) {
+        state.pending.push(unit);
+        state.unit++;
+        tryPending(false);
+        continue;
+      }
+      const height = unit.height(region.width);
+      if (used + space + height <= cap) {
+        placeBlock(unit, space);
+        state.unit++;
+        continue;
+      }
+      const parts = unit.split?.(region.width, cap - used - space);
+      if (parts && (used === 0 || cap - used - space >= 4)) {
+        placeBlock(parts[0], space);
+        state.carry = parts[1];
+        state.unit++;
+        return { elements, used };
+      }
+      if (used === 0) {
+        placeBlock(unit, 0);
+        state.unit++;
+      }
+      return { elements, used };
+    }
+
+    const lines = unitLines(unit, region.width, state.from);
+    const avail = cap - used - space;
+    let fit = Math.min(lines.length, linesFitting(unit, avail, grid));
+    if (unit.keepWithNext && state.from === 0 && used > 0) {
+      const need = gridLinesFor(unit, lines.length, grid) + followingNeed(units, state.unit + 1, region.width, grid);
+      if (need > avail) return { elements, used };
+    }
+    if (fit < lines.length) {
+      const firstPart = state.from === 0;
+      if (fit < MIN_LINES && firstPart && lines.length >= MIN_LINES) fit = 0; // no orphan
+      if (lines.length - fit < MIN_LINES && lines.length >= MIN_LINES) fit = Math.min(fit, lines.length - MIN_LINES); // no widow
+      if (fit < MIN_LINES && firstPart) fit = 0;
+      if (fit <= 0) {
+        if (used > 0) return { elements, used };
+        fit = Math.max(1, Math.min(lines.length, linesFitting(unit, cap, grid)));
+      }
+    }
+    used += space;
+    placeLines(unit, lines.slice(0, fit), state.from === 0, region, used, geometry, elements);
+    used += gridLinesFor(unit, fit, grid);
+    spaceAfter = unit.spaceAfter ?? 0;
+    if (fit < lines.length) {
+      state.from = lines[fit]!.startItem;
+      return { elements, used };
+    }
+    state.unit++;
+    state.from = 0;
+    tryPending(false);
+  }
+}
+
+/** Grid lines the start of the units after a heading needs beside it. */
+function followingNeed(units: readonly FlowUnit[], index: number, width: number, grid: number): number {
+  const next = units[index];
+  if (!next) return 0;
+  if (next.kind === 'block') return next.pullQuote ? 0 : next.spaceBefore + next.height(width);
+  if (next.keepWithNext) return gridLinesFor(next, unitLines(next, width, 0).length, grid) + followingNeed(units, index + 1, width, grid);
+  return gridLinesFor(next, Math.min(MIN_LINES, unitLines(next, width, 0).length), grid);
+}
+
+function placeLines(unit: TextUnit, lines: ReturnType<typeof unitLines>, startsUnit: boolean, region: Region, used: number, geometry: PageGeometry, out: PageElement[]): void {
+  const x = region.x + unit.indent;
+  const first = baselineOf(geometry, region.firstLine + used);
+  lines.forEach((line, i) => {
+    const y = first + i * unit.style.leading;
+    const element: TextElement = lineElement(line, x, y, unit.role, unit.style);
+    element.column = region.column;
+    if (startsUnit && i === 0) element.paragraphStart = true;
+    if (line.last) element.paragraphEnd = true;
+    out.push(element);
+  });
+  if (unit.marker && startsUnit && lines.length) {
+    const [markerLine] = setText(unit.marker.text, { ...unit.marker.style, color: unit.marker.style === unit.style ? unit.style.color : MUTED }, 40, { align: 'ragged' });
+    if (markerLine) out.push(lineElement(markerLine, x - markerLine.width - 4, first, unit.role, unit.marker.style));
+  }
+  if (unit.quoteDepth > 0 && lines.length) {
+    const ruleX = x - 6;
+    const top = first - unit.style.size * 0.8;
+    const bottom = first + (lines.length - 1) * unit.style.leading + unit.style.size * 0.25;
+    out.push({ kind: 'rule', x1: ruleX, y1: top, x2: ruleX, y2: bottom, width: QUOTE_RULE, color: MUTED });
+  }
+}

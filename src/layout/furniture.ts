@@ -1,0 +1,54 @@
+/**
+ * Page furniture: the footer on every page (title and date left, "2 / 3" right, hairline
+ * above) and the running head on pages 2 onwards (kicker and short headline in small caps).
+ */
+import type { BriefMeta } from '../model/index.js';
+import type { PageGeometry } from './geometry.js';
+import { formatDate } from './header.js';
+import { FOOTER, HAIRLINE, MUTED } from './styles.js';
+import { lineElement, setText } from './text.js';
+import type { PageElement } from './types.js';
+
+/** Source Sans has no en space: two no-break spaces either side of a middle dot. */
+export const SEPARATOR = '\u00A0\u00A0\u00B7\u00A0\u00A0';
+
+export function footer(meta: BriefMeta, page: number, pages: number, geometry: PageGeometry): PageElement[] {
+  const x = geometry.margin.left;
+  const measure = geometry.width - geometry.margin.left - geometry.margin.right;
+  const ruleY = geometry.height - geometry.margin.bottom + 14;
+  const baseline = ruleY + 11;
+  const label = meta.date ? `${meta.title}${SEPARATOR}${formatDate(meta.date)}` : meta.title;
+  const [number] = setText(`${page}\u2009/\u2009${pages}`, FOOTER, measure, { align: 'ragged' });
+  const numberWidth = number ? number.width : 0;
+  const [left] = setText(ellipsize(label, measure - numberWidth - 24), FOOTER, measure - numberWidth - 12, { align: 'ragged' });
+  const out: PageElement[] = [{ kind: 'rule', x1: x, y1: ruleY, x2: x + measure, y2: ruleY, width: 0.4, color: HAIRLINE }];
+  if (left) out.push(lineElement(left, x, baseline, 'footer', FOOTER));
+  if (number) out.push(lineElement(number, x + measure - number.width, baseline, 'footer', FOOTER));
+  return out;
+}
+
+export function runningHead(meta: BriefMeta, geometry: PageGeometry): PageElement[] {
+  const x = geometry.margin.left;
+  const measure = geometry.width - geometry.margin.left - geometry.margin.right;
+  const baseline = geometry.margin.top - 14;
+  const style = { ...FOOTER, font: 'sans-semibold' as const, color: MUTED, features: ['c2sc', 'smcp'] };
+  const text = `${meta.kicker}${SEPARATOR}${shortTitle(meta.title)}`;
+  const [line] = setText(ellipsize(text, measure / 0.9), style, measure, { align: 'ragged' });
+  const ruleY = baseline + 5;
+  const out: PageElement[] = [{ kind: 'rule', x1: x, y1: ruleY, x2: x + measure, y2: ruleY, width: 0.4, color: HAIRLINE }];
+  if (line) out.push(lineElement(line, x, baseline, 'running-head', style));
+  return out;
+}
+
+/** The headline cut at a word boundary to about sixty characters. */
+function shortTitle(title: string): string {
+  if (title.length <= 64) return title;
+  const cut = title.slice(0, 60);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 30))}\u2026`;
+}
+
+/** Keeps furniture on one line: roughly two characters per point of 7.5 pt text would be too many. */
+function ellipsize(text: string, width: number): string {
+  const max = Math.floor(width / 3.6);
+  return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1)).replace(/\s+\S*$/, '')}\u2026`;
+}

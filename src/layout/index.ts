@@ -1,0 +1,127 @@
+/**
+ * The layout stage: a Brief to pages of positioned elements (plain data).
+ *
+ * Page 1: the headline block across the measure, two body columns and the sidebar rail.
+ * Later pages: a running head and two wide body columns. The flow carries what is left from
+ * column to column; the last page is balanced; furniture is added once the page count is known.
+ */
+import type { Diagnostics } from '../diagnostics.js';
+import type { Brief, Paper } from '../model/index.js';
+import { patternsFor } from '../typeset/index.js';
+import { collectUnits } from './collect.js';
+import { cloneState, fillRegion, initialState, isDone, type FlowState, type Region, type RegionResult } from './flow.js';
+import { footer, runningHead } from './furniture.js';
+import { pageGeometry, type PageGeometry } from './geometry.js';
+import { layoutHeader } from './header.js';
+import { layoutSidebar, type SidebarPart } from './sidebar.js';
+import type { Layout, Page, PageElement } from './types.js';
+import type { FlowUnit } from './units.js';
+
+export interface LayoutOptions {
+  paper: Paper;
+  diagnostics: Diagnostics;
+}
+
+/** A brief longer than this is almost surely a mistake; stop rather than fill the disk. */
+const MAX_PAGES = 2000;
+
+export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
+  const { diagnostics } = options;
+  const geometry = pageGeometry(options.paper);
+  const hyphenation = patternsFor(brief.meta.lang);
+  if (!hyphenation) diagnostics.warn(`no hyphenation patterns for language "${brief.meta.lang}"; the brief is set without hyphenation`);
+
+  const header = layoutHeader(brief.meta, geometry, (message) => diagnostics.warn(message));
+  const units = collectUnits(brief.body, {
+    hyphenation,
+    grid: geometry.grid,
+    maxImageHeight: (geometry.gridLines - header.gridLines - 3) * geometry.grid,
+    onMissingGlyphs: (line) => (characters) => {
+      const list = [...new Set(characters)].map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
+      diagnostics.warn(`the fonts have no glyph for ${list}; it prints as a blank box`, line);
+    },
+  });
+
+  const bodyLines = geometry.gridLines - header.gridLines;
+  const sidebar = brief.sidebar
+    ? layoutSidebar(brief.sidebar, geometry.firstPage.rail.width, geometry.grid, bodyLines, geometry.laterPages.body[1].width, Math.floor(geometry.gridLines / 2))
+    : undefined;
+  const baselineAt = (line: number) => geometry.gridOrigin + line * geometry.grid;
+  const firstPageExtras: PageElement[] = [...header.elements];
+  let continued: SidebarPart | undefined;
+  if (sidebar) {
+    firstPageExtras.push(...sidebar.first(geometry.firstPage.rail.x, baselineAt(header.gridLines)).elements);
+    continued = sidebar.rest?.(geometry.laterPages.body[1].x, baselineAt(0));
+  }
+
+  const regionsFor = (pageIndex: number): Region[] => {
+    if (pageIndex === 0) {
+      return geometry.firstPage.body.map((column, i) => ({ ...column, firstLine: header.gridLines, lines: bodyLines, column: i }));
+    }
+    return geometry.laterPages.body.map((column, i) => {
+      const reserved = pageIndex === 1 && i === 1 && continued ? continued.gridLines + 1 : 0;
+      return { ...column, firstLine: reserved, lines: geometry.gridLines - reserved, column: i };
+    });
+  };
+
+  const flowPages = flowAll(units, regionsFor, geometry);
+  // The sidebar's continuation needs a page 2 even when the text ends on page 1.
+  if (continued && flowPages.length < 2) flowPages.push([]);
+  const pages: Page[] = flowPages.map((elements, index) => ({ number: index + 1, elements }));
+  pages[0]!.elements.unshift(...firstPageExtras);
+  if (continued) pages[1]!.elements.unshift(...continued.elements);
+  for (const page of pages) {
+    if (page.number > 1) page.elements.unshift(...runningHead(brief.meta, geometry));
+    page.elements.push(...footer(brief.meta, page.number, pages.length, geometry));
+  }
+  return {
+    paper: options.paper,
+    width: geometry.width,
+    height: geometry.height,
+    frame: { left: geometry.margin.left - 6, top: 12, right: geometry.width - geometry.margin.right + 6, bottom: geometry.height - 12 },
+    grid: { pitch: geometry.grid, origin: geometry.gridOrigin },
+    pages,
+  };
+}
+
+/** Flows all units page by page, then balances the columns of the last page. */
+function flowAll(units: readonly FlowUnit[], regionsFor: (page: number) => Region[], geometry: PageGeometry): PageElement[][] {
+  const pages: PageElement[][] = [];
+  let state = initialState();
+  for (let pageIndex = 0; pageIndex < MAX_PAGES; pageIndex++) {
+    const start = cloneState(state);
+    const regions = regionsFor(pageIndex);
+    const results = regions.map((region) => fillRegion(units, state, region, geometry));
+    if (isDone(units, state)) {
+      pages.push(balanceLastPage(units, start, regions, results, geometry));
+      return pages;
+    }
+    if (results.every((r) => r.used === 0) && sameState(start, state)) {
+      throw new Error('layout made no progress: a block is larger than a page');
+    }
+    pages.push(results.flatMap((r) => r.elements));
+  }
+  throw new Error(`the brief would take more than ${MAX_PAGES} pages`);
+}
+
+function balanceLastPage(units: readonly FlowUnit[], start: FlowState, regions: Region[], results: RegionResult[], geometry: PageGeometry): PageElement[] {
+  const used = results.map((r) => r.used);
+  const total = used.reduce((a, b) => a + b, 0);
+  const capacity = Math.min(...regions.map((r) => r.lines));
+  if (regions.length < 2 || total <= 1 || regions.some((r) => r.lines !== capacity || r.firstLine !== regions[0]!.firstLine)) {
+    return results.flatMap((r) => r.elements);
+  }
+  for (let cap = Math.ceil(total / regions.length); cap < capacity; cap++) {
+    const state = cloneState(start);
+    const trial = regions.map((region) => fillRegion(units, state, region, geometry, cap));
+    if (isDone(units, state)) return trial.flatMap((r) => r.elements);
+  }
+  return results.flatMap((r) => r.elements);
+}
+
+function sameState(a: FlowState, b: FlowState): boolean {
+  return a.unit === b.unit && a.from === b.from && a.carry === b.carry && a.pending.length === b.pending.length;
+}
+
+export type * from './types.js';
+export { pageGeometry } from './geometry.js';

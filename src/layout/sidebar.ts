@@ -1,0 +1,126 @@
+/**
+ * The country sidebar: a tinted box in page 1's rail listing the brief's countries, grouped by
+ * status with a colour key, canonical names, ISO codes in small caps and notes in small type.
+ * A list too long for page 1 continues in a labelled box on page 2 instead of shrinking.
+ */
+import type { Sidebar } from '../model/index.js';
+import { CELL_ABOVE } from './block-units.js';
+import { INK, MUTED, SIDEBAR, SIDEBAR_NOTE, SIDEBAR_TITLE, TINT, statusColor, type TextStyle } from './styles.js';
+import { capHeight, lineElement, setText } from './text.js';
+import type { PageElement } from './types.js';
+
+const PAD = 8;
+const KEY = 6;
+
+interface Row {
+  height: number;
+  /** Breathing space above the row, dropped at the top of a box. */
+  space: number;
+  draw(x: number, top: number): PageElement[];
+}
+
+export interface SidebarPart {
+  elements: PageElement[];
+  gridLines: number;
+}
+
+/** Sets the sidebar into boxes: the first `firstLines` grid lines tall, the rest in later boxes. */
+export function layoutSidebar(sidebar: Sidebar, width: number, grid: number, firstLines: number, continuedWidth: number, continuedLines: number): { first: (x: number, baseline: number) => SidebarPart; rest: ((x: number, baseline: number) => SidebarPart) | undefined } {
+  const rows = sidebarRows(sidebar, width - 2 * PAD, false);
+  const split = splitRows(rows, firstLines * grid - 2 * PAD);
+  const first = (x: number, baseline: number) => drawBox(rows.slice(0, split), x, baseline, width, grid);
+  if (split >= rows.length) return { first, rest: undefined };
+  const continued: Sidebar = { ...sidebar, groups: [] };
+  const restRows = [...sidebarRows(continued, continuedWidth - 2 * PAD, true).slice(0, 1), ...remainingRows(sidebar, continuedWidth - 2 * PAD, rows.length - split)];
+  const restSplit = splitRows(restRows, continuedLines * grid - 2 * PAD);
+  return { first, rest: (x, baseline) => drawBox(restRows.slice(0, Math.max(restSplit, 1)), x, baseline, continuedWidth, grid) };
+}
+
+function splitRows(rows: Row[], height: number): number {
+  let used = 0;
+  for (let i = 0; i < rows.length; i++) {
+    used += (i === 0 ? 0 : rows[i]!.space) + rows[i]!.height;
+    if (used > height) return i;
+  }
+  return rows.length;
+}
+
+function remainingRows(sidebar: Sidebar, width: number, count: number): Row[] {
+  const all = sidebarRows({ ...sidebar, title: '' }, width, false);
+  return all.slice(all.length - count);
+}
+
+function drawBox(rows: Row[], x: number, baseline: number, width: number, grid: number): SidebarPart {
+  const top = baseline - CELL_ABOVE;
+  let y = top + PAD;
+  const content: PageElement[] = [];
+  rows.forEach((row, i) => {
+    if (i > 0) y += row.space;
+    content.push(...row.draw(x + PAD, y));
+    y += row.height;
+  });
+  const gridLines = Math.ceil((y + PAD - top) / grid);
+  const box: PageElement = { kind: 'rect', x, y: top, width, height: gridLines * grid - 3.5, fill: TINT };
+  return { elements: [box, ...content], gridLines };
+}
+
+function sidebarRows(sidebar: Sidebar, width: number, continued: boolean): Row[] {
+  const rows: Row[] = [];
+  const title = sidebar.title ? (continued ? `${sidebar.title} (continued)` : sidebar.title) : '';
+  if (title) rows.push(textRow(title.toUpperCase(), SIDEBAR_TITLE, width, 0, 'sidebar'));
+  if (continued) return rows;
+  // Status groups get a colour key (the map's legend); a list without statuses needs none.
+  sidebar.groups.forEach((group, index) => {
+    if (group.status) rows.push(keyedRow(group.status.toUpperCase(), { ...SIDEBAR_NOTE, font: 'sans-semibold', color: INK }, width, statusColor(group.status, index), 6));
+    group.entries.forEach((entry, i) => {
+      rows.push(entryRow(entry.country.name, entry.country.alpha2, width, i === 0 && !group.status ? 4 : 2));
+      if (entry.note) rows.push(textRow(entry.note, SIDEBAR_NOTE, width, 0, 'sidebar'));
+    });
+  });
+  if (sidebar.from === 'body') rows.push(textRow('Countries named in the article, most mentioned first.', { ...SIDEBAR_NOTE, font: 'sans-italic' }, width, 6, 'sidebar'));
+  return rows;
+}
+
+function textRow(text: string, style: TextStyle, width: number, space: number, role: 'sidebar', indent = 0): Row {
+  const lines = setText(text, style, width, { align: 'ragged' });
+  return {
+    height: lines.length * style.leading,
+    space,
+    draw(x, top) {
+      return lines.map((line, i) => lineElement(line, x + indent, top + capHeight(style) + i * style.leading + (style.leading - style.size) / 2, role, style));
+    },
+  };
+}
+
+function keyedRow(text: string, style: TextStyle, width: number, color: string, space: number): Row {
+  const lines = setText(text, style, width - KEY - 4, { align: 'ragged' });
+  return {
+    height: lines.length * style.leading + 1,
+    space,
+    draw(x, top) {
+      const baseline = top + capHeight(style) + (style.leading - style.size) / 2;
+      return [
+        { kind: 'rect', x, y: baseline - KEY, width: KEY, height: KEY, fill: color },
+        ...lines.map((line, i) => lineElement(line, x + KEY + 4, baseline + i * style.leading, 'sidebar', style)),
+      ];
+    },
+  };
+}
+
+function entryRow(name: string, code: string, width: number, space: number): Row {
+  const indent = 0;
+  const codeStyle: TextStyle = { ...SIDEBAR, font: 'sans-semibold', color: MUTED, features: ['c2sc'] };
+  const [codeLine] = setText(code, codeStyle, width, { align: 'ragged' });
+  const codeWidth = codeLine ? codeLine.width + 6 : 0;
+  const lines = setText(name, SIDEBAR, width - indent - codeWidth, { align: 'ragged' });
+  return {
+    height: lines.length * SIDEBAR.leading,
+    space,
+    draw(x, top) {
+      const baseline = top + capHeight(SIDEBAR) + (SIDEBAR.leading - SIDEBAR.size) / 2;
+      const out: PageElement[] = lines.map((line, i) => lineElement(line, x + indent, baseline + i * SIDEBAR.leading, 'sidebar', SIDEBAR));
+      if (codeLine) out.push(lineElement(codeLine, x + width - codeLine.width, baseline, 'sidebar', codeStyle));
+      return out;
+    },
+  };
+}

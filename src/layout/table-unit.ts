@@ -1,0 +1,114 @@
+/**
+ * GFM tables set as real tables: a header row, column alignment, rules, and cells that wrap.
+ * Column widths follow the content: each column gets at least its longest word and the rest
+ * of the measure goes where the text is longest. A table taller than a column splits between
+ * rows and repeats its header.
+ */
+import { textWidth } from '../fonts/index.js';
+import type { CellAlign, Inline, TableBlock } from '../model/index.js';
+import type { SetLine } from '../typeset/index.js';
+import { CELL_ABOVE } from './block-units.js';
+import { INK, SMALL, type TextStyle } from './styles.js';
+import { capHeight, lineElement, setText } from './text.js';
+import type { PageElement } from './types.js';
+import type { BlockUnit } from './units.js';
+
+const HEADER: TextStyle = { ...SMALL, font: 'sans-semibold' };
+const CELL_GAP = 6;
+const ROW_PAD = 3;
+
+interface SetRow {
+  cells: SetLine[][];
+  height: number;
+}
+
+export function tableUnit(block: TableBlock, grid: number, hyphenation: string | undefined): BlockUnit {
+  return tableRows(block, block.rows.slice(1), grid, hyphenation);
+}
+
+function tableRows(block: TableBlock, body: Inline[][][], grid: number, hyphenation: string | undefined): BlockUnit {
+  const header = block.rows[0] ?? [];
+  const setAll = (width: number) => {
+    const widths = columnWidths(block, width);
+    const setRow = (row: Inline[][], style: TextStyle): SetRow => {
+      const cells = widths.map((w, i) => setText(row[i] ?? [], style, w, { align: 'ragged', hyphenation }));
+      const lines = Math.max(1, ...cells.map((c) => c.length));
+      return { cells, height: lines * style.leading + 2 * ROW_PAD };
+    };
+    const head = setRow(header, HEADER);
+    const rows = body.map((row) => setRow(row, SMALL));
+    const total = head.height + rows.reduce((sum, row) => sum + row.height, 0) + 4;
+    return { widths, head, rows, gridLines: Math.ceil(total / grid) + 1 };
+  };
+  const unit: BlockUnit & { split(width: number, gridLines: number): [BlockUnit, BlockUnit] | undefined } = {
+    kind: 'block',
+    role: 'table',
+    spaceBefore: 1,
+    pullQuote: false,
+    height: (width) => setAll(width).gridLines,
+    split(width, gridLines) {
+      const { head, rows } = setAll(width);
+      let used = head.height + 4 + grid;
+      let count = 0;
+      while (count < rows.length && used + rows[count]!.height <= gridLines * grid) used += rows[count++]!.height;
+      if (count === 0 || count === rows.length) return undefined;
+      return [tableRows(block, body.slice(0, count), grid, hyphenation), tableRows(block, body.slice(count), grid, hyphenation)];
+    },
+    draw(x, baseline, width) {
+      const { widths, head, rows } = setAll(width);
+      const out: PageElement[] = [];
+      let top = baseline - CELL_ABOVE + 2;
+      out.push({ kind: 'rule', x1: x, y1: top, x2: x + width, y2: top, width: 0.75, color: INK });
+      const drawRow = (row: SetRow, style: TextStyle) => {
+        let cellX = x;
+        row.cells.forEach((lines, i) => {
+          const w = widths[i]!;
+          const align: CellAlign = block.align[i] ?? 'left';
+          let y = top + ROW_PAD + capHeight(style) + 1;
+          for (const line of lines) {
+            const shift = align === 'right' ? w - line.width : align === 'center' ? (w - line.width) / 2 : 0;
+            out.push(lineElement(line, cellX + Math.max(0, shift), y, 'table', style));
+            y += style.leading;
+          }
+          cellX += w + CELL_GAP;
+        });
+        top += row.height;
+      };
+      drawRow(head, HEADER);
+      out.push({ kind: 'rule', x1: x, y1: top, x2: x + width, y2: top, width: 0.5, color: INK });
+      rows.forEach((row, index) => {
+        drawRow(row, SMALL);
+        const last = index === rows.length - 1;
+        out.push({ kind: 'rule', x1: x, y1: top, x2: x + width, y2: top, width: last ? 0.75 : 0.25, color: last ? INK : '#bdbdbd' });
+      });
+      return out;
+    },
+  };
+  return unit;
+}
+
+function columnWidths(block: TableBlock, width: number): number[] {
+  const columns = block.align.length || 1;
+  const available = width - CELL_GAP * (columns - 1);
+  const natural = new Array<number>(columns).fill(0);
+  const minimum = new Array<number>(columns).fill(0);
+  block.rows.forEach((row, r) => {
+    const style = r === 0 ? HEADER : SMALL;
+    row.forEach((cell, c) => {
+      const text = cell.map((run) => run.text).join('');
+      natural[c] = Math.max(natural[c]!, textWidth(style.font, text, style.size));
+      for (const word of text.split(/\s+/)) minimum[c] = Math.max(minimum[c]!, Math.min(textWidth(style.font, word, style.size), available / columns));
+    });
+  });
+  const naturalTotal = natural.reduce((a, b) => a + b, 0);
+  if (naturalTotal <= available) {
+    const extra = (available - naturalTotal) / columns;
+    return natural.map((w) => w + extra);
+  }
+  const minimumTotal = minimum.reduce((a, b) => a + b, 0);
+  if (minimumTotal >= available) return minimum.map((w) => (w * available) / minimumTotal);
+  const spare = available - minimumTotal;
+  const wants = natural.map((w, i) => w - minimum[i]!);
+  const wantTotal = wants.reduce((a, b) => a + b, 0) || 1;
+  return minimum.map((w, i) => w + (spare * wants[i]!) / wantTotal);
+}

@@ -1,0 +1,105 @@
+/**
+ * The layout stage's output: pages of positioned elements, plain data. Render draws exactly
+ * this; tests assert on it (frame, overlap, every word placed once) without making a PDF.
+ */
+import type { Paper } from '../model/index.js';
+import type { LinePiece } from '../typeset/index.js';
+
+/** What a text line is, so tests and reports can tell body text from display text. */
+export type TextRole =
+  | 'body'
+  | 'heading'
+  | 'list'
+  | 'quote'
+  | 'code'
+  | 'note'
+  | 'table'
+  | 'caption'
+  | 'kicker'
+  | 'headline'
+  | 'dek'
+  | 'byline'
+  | 'pullquote'
+  | 'pullquote-cite'
+  | 'sidebar'
+  | 'running-head'
+  | 'footer';
+
+export interface TextElement {
+  kind: 'text';
+  role: TextRole;
+  /** Left edge of the line's measure and the baseline, in points from the page's top left. */
+  x: number;
+  y: number;
+  pieces: LinePiece[];
+  /** Width of the set text. */
+  width: number;
+  /** Height above and depth below the baseline (for overlap tests). */
+  ascent: number;
+  descent: number;
+  /** The measure the line was set to, and its Knuth–Plass adjustment ratio. */
+  measure: number;
+  ratio: number;
+  hyphenated: boolean;
+  /** Body column index on the page (0, 1), when the line is in the column flow. */
+  column?: number;
+  /** Last line of its paragraph / first line of its paragraph. */
+  paragraphEnd?: boolean;
+  paragraphStart?: boolean;
+}
+
+export interface RuleElement {
+  kind: 'rule';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  width: number;
+  color: string;
+}
+
+export interface RectElement {
+  kind: 'rect';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  fill?: string;
+  stroke?: string;
+  strokeWidth?: number;
+}
+
+export interface ImageElement {
+  kind: 'image';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  path: string;
+}
+
+export type PageElement = TextElement | RuleElement | RectElement | ImageElement;
+
+export interface Page {
+  /** 1-based. */
+  number: number;
+  elements: PageElement[];
+}
+
+export interface Frame {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+export interface Layout {
+  paper: Paper;
+  width: number;
+  height: number;
+  /** The printable frame: everything drawn stays inside it. */
+  frame: Frame;
+  /** Baseline grid pitch and the first grid baseline on every page. */
+  grid: { pitch: number; origin: number };
+  pages: Page[];
+}

@@ -1,0 +1,82 @@
+/**
+ * Flow units: the body's blocks prepared for the column flow (Typst's "collect" step).
+ * A text unit breaks into grid lines and may split between columns; a block unit is rigid
+ * (pull-quote, table, image, ornament) and occupies a whole number of grid lines.
+ */
+import type { Inline } from '../model/index.js';
+import { paragraphItems, setLines, type Alignment, type Item, type SetLine } from '../typeset/index.js';
+import type { TextStyle } from './styles.js';
+import { paragraphStyle } from './text.js';
+import type { PageElement, TextRole } from './types.js';
+
+export interface TextUnit {
+  kind: 'text';
+  role: TextRole;
+  style: TextStyle;
+  inlines: Inline[];
+  align: Alignment;
+  hyphenation: string | undefined;
+  firstIndent: number;
+  /** Left and right indents from the column edges, in points. */
+  indent: number;
+  rightIndent: number;
+  /** Grid lines of space above, dropped at the top of a column. */
+  spaceBefore: number;
+  /** Grid lines of space below (after displays such as code and quotes). */
+  spaceAfter?: number;
+  keepWithNext: boolean;
+  /** List marker set in the left indent of the first line. */
+  marker?: { text: string; style: TextStyle };
+  /** Number of block-quote rules to draw at the left. */
+  quoteDepth: number;
+  /** Line numbers in the source, for messages. */
+  sourceLine: number;
+  onMissingGlyphs?: (characters: string[]) => void;
+  cache?: Map<string, { items: Item[]; lines: Map<number, SetLine[]> }>;
+}
+
+export interface BlockUnit {
+  kind: 'block';
+  role: TextRole;
+  spaceBefore: number;
+  spaceAfter?: number;
+  /** Pull-quotes float a little: never at the top or bottom of a column. */
+  pullQuote: boolean;
+  /** Height in grid lines when set in `width`. */
+  height(width: number): number;
+  /** Elements for the block with its first grid cell's baseline at `baseline`. */
+  draw(x: number, baseline: number, width: number): PageElement[];
+  /** Splits the block so its first part fits `gridLines`, when it can be split at all. */
+  split?(width: number, gridLines: number): [BlockUnit, BlockUnit] | undefined;
+}
+
+export type FlowUnit = TextUnit | BlockUnit;
+
+/** The unit's lines set in a column of `columnWidth`, starting at item `from` (0 = the start). */
+export function unitLines(unit: TextUnit, columnWidth: number, from: number): SetLine[] {
+  const measure = Math.max(24, columnWidth - unit.indent - unit.rightIndent);
+  unit.cache ??= new Map();
+  const key = measure.toFixed(3);
+  let entry = unit.cache.get(key);
+  if (!entry) {
+    const options = { align: unit.align, hyphenation: unit.hyphenation, firstIndent: unit.firstIndent, ...(unit.onMissingGlyphs ? { onMissingGlyphs: unit.onMissingGlyphs } : {}) };
+    entry = { items: paragraphItems(unit.inlines, paragraphStyle(unit.style, measure, options)), lines: new Map() };
+    unit.cache.set(key, entry);
+  }
+  let lines = entry.lines.get(from);
+  if (!lines) {
+    lines = setLines(entry.items, from, () => measure, unit.align);
+    entry.lines.set(from, lines);
+  }
+  return lines;
+}
+
+/** How many grid lines a run of `count` lines at the unit's leading takes. */
+export function gridLinesFor(unit: TextUnit, count: number, grid: number): number {
+  return unit.style.leading === grid ? count : Math.ceil((count * unit.style.leading) / grid - 1e-6);
+}
+
+/** How many of the unit's lines fit in `gridLines` grid lines. */
+export function linesFitting(unit: TextUnit, gridLines: number, grid: number): number {
+  return unit.style.leading === grid ? gridLines : Math.floor((gridLines * grid) / unit.style.leading + 1e-6);
+}

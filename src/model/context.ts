@@ -1,0 +1,13 @@
+import type { Definition, FootnoteDefinition } from 'mdast';
+import type { Diagnostics } from '../diagnostics.js';
+
+/** What the tree-to-brief conversion needs to know besides the node in hand. */
+export interface ModelContext {
+  source: string;
+  diagnostics: Diagnostics;
+  contentDir: string | undefined;
+  definitions: Map<string, Definition>;
+  footnoteDefinitions: Map<string, FootnoteDefinition>;
+  /** Footnote labels in the order they are first referenced; the index + 1 is the number. */
+  footnoteOrder: string[];
+}

@@ -1,0 +1,117 @@
+/**
+ * The model stage: a parsed source to a Brief (meta, body blocks, pull-quotes, sidebar).
+ */
+import type { Definition, FootnoteDefinition, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { Diagnostics } from '../diagnostics.js';
+import type { ParsedSource } from '../parse/index.js';
+import { toBlocks } from './blocks.js';
+import type { ModelContext } from './context.js';
+import { inlineText } from './inlines.js';
+import { readMeta } from './meta.js';
+import { addAutoPullQuotes, autoPullQuoteCount } from './pullquotes.js';
+import { readFocusCountry, readSidebar } from './sidebar.js';
+import type { Block, Brief, NotesBlock } from './types.js';
+
+export interface ModelOptions {
+  source: string;
+  /** Folder images may be read from; none are read when absent. */
+  contentDir?: string;
+}
+
+export function buildBrief(parsed: ParsedSource, diagnostics: Diagnostics, options: ModelOptions): Brief {
+  const { tree, frontMatter } = parsed;
+  const context: ModelContext = {
+    source: options.source,
+    diagnostics,
+    contentDir: options.contentDir,
+    definitions: new Map(),
+    footnoteDefinitions: new Map(),
+    footnoteOrder: [],
+  };
+  collectDefinitions(tree, context);
+  const { meta, consumed, pullquotes } = readMeta(tree, frontMatter, diagnostics, parsed.wireByline);
+  let body = toBlocks(tree.children.filter((node) => !consumed.has(node)), context);
+
+  const notes = footnotes(context);
+  const text = bodyText(body);
+  if (!body.some((block) => block.kind === 'pullquote') && pullquotes !== 'none') {
+    const wanted = pullquotes === 'auto' ? autoPullQuoteCount(text.split(/\s+/).length) : pullquotes;
+    if (wanted > 0) body = addAutoPullQuotes(body, wanted);
+  }
+  if (notes) body.push(notes);
+
+  const country = readFocusCountry(frontMatter, text, diagnostics);
+  const sidebar = readSidebar(frontMatter, text, diagnostics);
+  const brief: Brief = { meta: country ? { ...meta, country } : meta, body };
+  if (sidebar) brief.sidebar = sidebar;
+  return brief;
+}
+
+function collectDefinitions(tree: Root, context: ModelContext): void {
+  visit(tree, (node) => {
+    if (node.type === 'definition') context.definitions.set((node as Definition).identifier, node as Definition);
+    if (node.type === 'footnoteDefinition') {
+      const definition = node as FootnoteDefinition;
+      context.footnoteDefinitions.set(definition.identifier, definition);
+    }
+  });
+}
+
+/** Footnotes as endnotes, numbered in the order they are first referenced. */
+function footnotes(context: ModelContext): NotesBlock | undefined {
+  for (const [identifier, definition] of context.footnoteDefinitions) {
+    if (!context.footnoteOrder.includes(identifier)) {
+      context.diagnostics.warn(`footnote [^${definition.label ?? identifier}] is never referenced; it is printed at the end`, definition.position?.start.line ?? 1);
+      context.footnoteOrder.push(identifier);
+    }
+  }
+  if (context.footnoteOrder.length === 0) return undefined;
+  // Converting a note may reference further notes, which then join the end of the order.
+  const notes: NotesBlock['notes'] = [];
+  for (let i = 0; i < context.footnoteOrder.length; i++) {
+    const definition = context.footnoteDefinitions.get(context.footnoteOrder[i]!)!;
+    notes.push({ number: i + 1, blocks: toBlocks(definition.children, context) });
+  }
+  const line = context.footnoteDefinitions.get(context.footnoteOrder[0]!)?.position?.start.line ?? 1;
+  return { kind: 'notes', notes, line };
+}
+
+/** The words of the body (for counting and country detection), pull-quotes excluded. */
+export function bodyText(blocks: readonly Block[]): string {
+  const parts: string[] = [];
+  const walk = (list: readonly Block[]) => {
+    for (const block of list) {
+      switch (block.kind) {
+        case 'paragraph':
+        case 'heading':
+          parts.push(inlineText(block.inlines));
+          break;
+        case 'list':
+          for (const item of block.items) walk(item.blocks);
+          break;
+        case 'quote':
+          walk(block.blocks);
+          break;
+        case 'table':
+          for (const row of block.rows) for (const cell of row) parts.push(inlineText(cell));
+          break;
+        case 'notes':
+          for (const note of block.notes) walk(note.blocks);
+          break;
+        case 'code':
+          parts.push(block.text);
+          break;
+        case 'image':
+          parts.push(block.caption);
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  walk(blocks);
+  return parts.join('\n\n');
+}
+
+export type * from './types.js';

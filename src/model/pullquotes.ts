@@ -1,0 +1,82 @@
+/**
+ * Automatic pull-quotes: when the writer marks none, pick quoted speech from the body.
+ *
+ * Only whole sentences qualify (a capital first, a full stop, question or exclamation mark
+ * last, or the comma that precedes "she said"), so a pull-quote never prints a fragment that
+ * could mislead. They are spread through the article and placed a few paragraphs after their
+ * source, so the display does not sit beside the words it repeats.
+ */
+import type { Block, ParagraphBlock, PullQuoteBlock } from './types.js';
+import { inlineText } from './inlines.js';
+
+interface Candidate {
+  paragraph: number;
+  text: string;
+  cite?: string;
+  score: number;
+}
+
+const QUOTE = /\u201C([^\u201C\u201D]{20,400})\u201D/g;
+const SPEECH_VERB = '(?:said|says|added|told|warned|argued|wrote|stated|insisted|explained)';
+const NAME = "((?:[A-Z][\\p{L}'’.-]+)(?:\\s+[A-Z][\\p{L}'’.-]+){0,3})";
+const AFTER_NAME_VERB = new RegExp(`^\\s*${NAME}\\s+${SPEECH_VERB}\\b`, 'u');
+const AFTER_VERB_NAME = new RegExp(`^\\s*${SPEECH_VERB}\\s+${NAME}`, 'u');
+const PRONOUN = /^(?:He|She|They|It|We|I)$/;
+
+/** Inserts up to `wanted` automatic pull-quotes into `body` (a new array). */
+export function addAutoPullQuotes(body: Block[], wanted: number): Block[] {
+  const candidates = findCandidates(body);
+  const chosen: Candidate[] = [];
+  const paragraphs = body.filter((b) => b.kind === 'paragraph').length;
+  const spacing = Math.max(3, Math.floor(paragraphs / (wanted + 1)));
+  for (const candidate of [...candidates].sort((a, b) => b.score - a.score || a.paragraph - b.paragraph)) {
+    if (chosen.length >= wanted) break;
+    if (chosen.some((c) => Math.abs(c.paragraph - candidate.paragraph) < spacing)) continue;
+    chosen.push(candidate);
+  }
+  const out = [...body];
+  // Insert from the end so earlier indices stay valid.
+  for (const candidate of chosen.sort((a, b) => b.paragraph - a.paragraph)) {
+    const at = insertionPoint(out, candidate.paragraph);
+    const block: PullQuoteBlock = { kind: 'pullquote', text: candidate.text, line: out[candidate.paragraph]!.line };
+    if (candidate.cite) block.cite = candidate.cite;
+    out.splice(at, 0, block);
+  }
+  return out;
+}
+
+/** How many automatic pull-quotes suit a body of this length: about one per 600 words. */
+export function autoPullQuoteCount(wordCount: number): number {
+  return Math.max(1, Math.min(12, Math.round(wordCount / 600)));
+}
+
+function findCandidates(body: Block[]): Candidate[] {
+  const out: Candidate[] = [];
+  body.forEach((block, index) => {
+    if (block.kind !== 'paragraph') return;
+    const text = inlineText((block as ParagraphBlock).inlines);
+    for (const match of text.matchAll(QUOTE)) {
+      const quoted = match[1]!.trim();
+      const words = quoted.split(/\s+/).length;
+      if (words < 6 || words > 32) continue;
+      if (!/^\p{Lu}/u.test(quoted) || !/[.!?,]$/.test(quoted) || quoted.includes('[')) continue;
+      const sentence = quoted.replace(/,$/, '.');
+      const after = text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 60);
+      const named = AFTER_NAME_VERB.exec(after) ?? AFTER_VERB_NAME.exec(after);
+      const cite = named && !PRONOUN.test(named[1]!) ? named[1] : undefined;
+      // Prefer sentences of 10 to 24 words, and attributed ones.
+      const score = -Math.abs(words - 16) + (cite ? 4 : 0);
+      out.push(cite ? { paragraph: index, text: sentence, cite, score } : { paragraph: index, text: sentence, score });
+    }
+  });
+  return out;
+}
+
+function insertionPoint(body: Block[], source: number): number {
+  let paragraphsSeen = 0;
+  for (let i = source + 1; i < body.length; i++) {
+    if (body[i]!.kind === 'paragraph') paragraphsSeen++;
+    if (paragraphsSeen === 2) return i + 1;
+  }
+  return Math.min(body.length, source + 1);
+}

@@ -1,0 +1,70 @@
+/**
+ * The country sidebar: the front matter's list (in its order, grouped by status) or, when
+ * there is none, the countries the body names. Names resolve through the gazetteer so the
+ * sidebar prints canonical names whatever alias the writer used.
+ */
+import type { Diagnostics } from '../diagnostics.js';
+import { resolveCountry, tallyCountries, type Country } from '../gazetteer/index.js';
+import type { FrontMatter } from '../parse/index.js';
+import type { Sidebar, SidebarGroup } from './types.js';
+import { normalizeSpace, smartenText } from './typography.js';
+
+const DEFAULT_TITLE_LISTED = 'Countries in this brief';
+const DEFAULT_TITLE_FOUND = 'Countries mentioned';
+
+export function readSidebar(frontMatter: FrontMatter, bodyText: string, diagnostics: Diagnostics): Sidebar | undefined {
+  const raw = frontMatter.data.sidebar;
+  if (raw !== undefined && raw !== null && (typeof raw !== 'object' || Array.isArray(raw))) {
+    throw diagnostics.error('front matter "sidebar" must have `title:` and `countries:` keys', frontMatter.lineOf('sidebar'));
+  }
+  const settings = (raw ?? {}) as Record<string, unknown>;
+  const title = settings.title === undefined ? undefined : smartenText(normalizeSpace(String(settings.title)).trim(), '');
+  if (settings.countries === undefined || settings.countries === null) {
+    const found = tallyCountries(bodyText).map((tally) => ({ country: tally.country }));
+    if (found.length === 0) return undefined;
+    return { title: title || DEFAULT_TITLE_FOUND, groups: [{ entries: found }], from: 'body' };
+  }
+  if (!Array.isArray(settings.countries)) {
+    throw diagnostics.error('front matter "sidebar.countries" must be a list of `- name: …` entries', frontMatter.lineOf('sidebar.countries'));
+  }
+  const groups: SidebarGroup[] = [];
+  const seen = new Set<string>();
+  settings.countries.forEach((item: unknown, index: number) => {
+    const path = `sidebar.countries.${index}`;
+    const line = frontMatter.lineOf(`${path}.name`) || frontMatter.lineOf(path);
+    const entry = typeof item === 'string' ? { name: item } : (item as Record<string, unknown> | null);
+    if (!entry || typeof entry !== 'object' || typeof entry.name !== 'string') {
+      throw diagnostics.error('each sidebar country needs a `name:`', frontMatter.lineOf(path));
+    }
+    const country: Country | undefined = resolveCountry(entry.name);
+    if (!country) {
+      throw diagnostics.error(`sidebar country "${entry.name}" is not a country offprint knows; check the spelling or use its ISO code`, line);
+    }
+    if (seen.has(country.alpha2)) {
+      diagnostics.warn(`sidebar lists ${country.name} twice; the second entry is ignored`, line);
+      return;
+    }
+    seen.add(country.alpha2);
+    const status = entry.status === undefined || entry.status === null ? undefined : normalizeSpace(String(entry.status)).trim() || undefined;
+    let group = groups.find((g) => g.status === status);
+    if (!group) {
+      group = status ? { status, entries: [] } : { entries: [] };
+      groups.push(group);
+    }
+    const note = entry.note === undefined || entry.note === null ? undefined : smartenText(normalizeSpace(String(entry.note)).trim(), '');
+    group.entries.push(note ? { country, note } : { country });
+  });
+  if (groups.length === 0) return undefined;
+  return { title: title || DEFAULT_TITLE_LISTED, groups, from: 'front-matter' };
+}
+
+/** The focus country: `country:` in the front matter, else the one the body names most. */
+export function readFocusCountry(frontMatter: FrontMatter, bodyText: string, diagnostics: Diagnostics): Country | undefined {
+  const value = frontMatter.data.country;
+  if (value !== undefined && value !== null) {
+    const country = resolveCountry(String(value));
+    if (!country) throw diagnostics.error(`"country: ${String(value)}" is not a country offprint knows; check the spelling or use its ISO code`, frontMatter.lineOf('country'));
+    return country;
+  }
+  return tallyCountries(bodyText)[0]?.country;
+}

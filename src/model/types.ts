@@ -1,0 +1,151 @@
+/**
+ * The Brief: the article as a publication sees it. Plain data, made by the model stage from
+ * the syntax tree and read by the layout stage; nothing here knows about fonts or pages.
+ */
+import type { Country } from '../gazetteer/index.js';
+
+export type Paper = 'a4' | 'letter';
+
+export interface InlineStyle {
+  italic?: boolean;
+  bold?: boolean;
+  code?: boolean;
+  strike?: boolean;
+  superscript?: boolean;
+  /** Link target (http, https or mailto only). */
+  link?: string;
+}
+
+/** A run of text in one style. `\n` inside `text` is a hard line break. */
+export interface Inline {
+  text: string;
+  style: InlineStyle;
+}
+
+interface Located {
+  /** Source line, for messages. */
+  line: number;
+}
+
+export interface ParagraphBlock extends Located {
+  kind: 'paragraph';
+  inlines: Inline[];
+}
+
+export interface HeadingBlock extends Located {
+  kind: 'heading';
+  /** 2 to 6: the headline is the only level 1. */
+  depth: number;
+  inlines: Inline[];
+}
+
+export interface ListItem {
+  /** `true`/`false` for task list items. */
+  checked?: boolean;
+  blocks: Block[];
+}
+
+export interface ListBlock extends Located {
+  kind: 'list';
+  ordered: boolean;
+  start: number;
+  items: ListItem[];
+}
+
+export interface QuoteBlock extends Located {
+  kind: 'quote';
+  blocks: Block[];
+}
+
+export interface CodeBlock extends Located {
+  kind: 'code';
+  text: string;
+}
+
+export type CellAlign = 'left' | 'right' | 'center';
+
+export interface TableBlock extends Located {
+  kind: 'table';
+  align: CellAlign[];
+  /** The first row is the header. */
+  rows: Inline[][][];
+}
+
+export interface RuleBlock extends Located {
+  kind: 'rule';
+}
+
+export interface ImageBlock extends Located {
+  kind: 'image';
+  /** Absolute path of a readable PNG or JPEG inside the content folder. */
+  path: string;
+  caption: string;
+  pixelWidth: number;
+  pixelHeight: number;
+}
+
+export interface PullQuoteBlock extends Located {
+  kind: 'pullquote';
+  text: string;
+  cite?: string;
+}
+
+export interface Note {
+  number: number;
+  blocks: Block[];
+}
+
+export interface NotesBlock extends Located {
+  kind: 'notes';
+  notes: Note[];
+}
+
+export type Block =
+  | ParagraphBlock
+  | HeadingBlock
+  | ListBlock
+  | QuoteBlock
+  | CodeBlock
+  | TableBlock
+  | RuleBlock
+  | ImageBlock
+  | PullQuoteBlock
+  | NotesBlock;
+
+export interface SidebarEntry {
+  country: Country;
+  note?: string;
+}
+
+export interface SidebarGroup {
+  /** Free text from the front matter; undefined when no status was given. */
+  status?: string;
+  entries: SidebarEntry[];
+}
+
+export interface Sidebar {
+  title: string;
+  groups: SidebarGroup[];
+  /** Whether the list came from the front matter or was found in the body. */
+  from: 'front-matter' | 'body';
+}
+
+export interface BriefMeta {
+  title: string;
+  dek?: string;
+  byline: string[];
+  /** `YYYY-MM-DD`. */
+  date?: string;
+  dateline?: string;
+  kicker: string;
+  lang: string;
+  paper?: Paper;
+  /** The focus country: from `country:` or the one the body mentions most. */
+  country?: Country;
+}
+
+export interface Brief {
+  meta: BriefMeta;
+  body: Block[];
+  sidebar?: Sidebar;
+}

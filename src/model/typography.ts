@@ -1,0 +1,41 @@
+/**
+ * Typewriter habits to printer's marks: straight quotes to curly ones, `--`/`---` to dashes,
+ * `...` to an ellipsis. Applied to prose only, never to code.
+ */
+
+const OPENING_CONTEXT = /[\s([{\u2014\u2013\-/]|^/u;
+
+export function smartenText(text: string, previousChar: string): string {
+  let out = '';
+  let before = previousChar;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    let mark = ch;
+    if (ch === '"') {
+      mark = OPENING_CONTEXT.test(before || ' ') ? '\u201C' : '\u201D';
+    } else if (ch === "'") {
+      // An apostrophe inside or after a word closes; at the start of a word it opens,
+      // except in elisions like '90s, which keep the apostrophe shape.
+      const next = text[i + 1] ?? '';
+      if (OPENING_CONTEXT.test(before || ' ') && !/\d/.test(next)) mark = '\u2018';
+      else mark = '\u2019';
+    } else if (ch === '-' && text.startsWith('---', i)) {
+      mark = '\u2014';
+      i += 2;
+    } else if (ch === '-' && text.startsWith('--', i)) {
+      mark = '\u2013';
+      i += 1;
+    } else if (ch === '.' && text.startsWith('...', i)) {
+      mark = '\u2026';
+      i += 2;
+    }
+    out += mark;
+    before = mark;
+  }
+  return out;
+}
+
+/** Collapses the white space a source file wraps lines with into single spaces. */
+export function normalizeSpace(text: string): string {
+  return text.replace(/[\t\r\n ]+/g, ' ');
+}

@@ -1,0 +1,77 @@
+/**
+ * Draws a set piece of text as the exact glyphs the typeset stage measured.
+ *
+ * pdfkit's own `text()` would shape the text a second time and, when justifying, drops the
+ * space characters (text extraction then reads "wordswithoutspaces"). Here each word is
+ * written from the shaping cache and each space is a real space glyph followed by a TJ
+ * adjustment that gives it the width layout chose.
+ */
+import type PDFDocument from 'pdfkit';
+import { shape, type ShapedGlyph } from '../fonts/index.js';
+import type { LinePiece } from '../typeset/index.js';
+
+/** The parts of pdfkit's EmbeddedFont that writing glyphs needs (pinned pdfkit 0.20). */
+interface EmbeddedFont {
+  id: string;
+  subset: { includeGlyph(glyph: number): number };
+  widths: number[];
+  unicode: number[][];
+  ref(): unknown;
+}
+
+interface DocumentInternals {
+  _font: EmbeddedFont;
+  page: { fonts: Record<string, unknown>; height: number };
+  addContent(content: string): unknown;
+}
+
+export function drawPiece(doc: PDFKit.PDFDocument, piece: LinePiece, x: number, baseline: number): void {
+  if (!piece.text.trim()) return;
+  const { style } = piece;
+  doc.font(style.font).fontSize(style.size).fillColor(style.color);
+  const internals = doc as unknown as DocumentInternals;
+  const font = internals._font;
+  if (internals.page.fonts[font.id] == null) internals.page.fonts[font.id] = font.ref();
+
+  const scale = 1000 / style.size;
+  const parts: string[] = [];
+  let hex = '';
+  const flush = (adjust: number) => {
+    if (hex) parts.push(`<${hex}>`);
+    hex = '';
+    if (Math.abs(adjust) > 0.0005) parts.push(fixed(adjust));
+  };
+  const addGlyph = (glyph: ShapedGlyph, advance: number) => {
+    const id = font.subset.includeGlyph(glyph.id);
+    font.widths[id] ??= glyph.advanceWidth;
+    font.unicode[id] ??= glyph.codePoints;
+    hex += `0000${id.toString(16)}`.slice(-4);
+    // TJ numbers move the next glyph left by thousandths of the font size.
+    const adjust = glyph.advanceWidth - advance;
+    if (Math.abs(adjust) > 0.0005) flush(adjust);
+  };
+
+  const space = shape(style.font, ' ').glyphs[0];
+  piece.text.split(' ').forEach((chunk, index) => {
+    if (index > 0 && space) addGlyph(space, piece.spaceWidth * scale);
+    if (!chunk) return;
+    for (const glyph of shape(style.font, chunk, style.features).glyphs) addGlyph(glyph, glyph.xAdvance);
+  });
+  flush(0);
+
+  // pdfkit's page space has its origin at the top left; text space wants it at the bottom left.
+  const y = internals.page.height - baseline - (style.rise ?? 0);
+  doc.save();
+  doc.transform(1, 0, 0, -1, 0, internals.page.height);
+  internals.addContent('BT');
+  internals.addContent(`1 0 0 1 ${fixed(x)} ${fixed(y)} Tm`);
+  internals.addContent(`/${font.id} ${fixed(style.size)} Tf`);
+  internals.addContent(`[${parts.join(' ')}] TJ`);
+  internals.addContent('ET');
+  doc.restore();
+}
+
+function fixed(value: number): string {
+  const text = value.toFixed(3);
+  return text.includes('.') ? text.replace(/\.?0+$/, '') || '0' : text;
+}

@@ -1,0 +1,112 @@
+/**
+ * The render stage: the only place that calls pdfkit. Draws the layout's elements as they
+ * are, embeds font subsets, sets metadata, and returns the PDF's bytes.
+ */
+import PDFDocument from 'pdfkit';
+import { FONT_FILES, fontBuffer, type FontId } from '../fonts/index.js';
+import type { Layout, PageElement, TextElement } from '../layout/index.js';
+import { drawPiece } from './glyphs.js';
+
+export interface DocumentInfo {
+  title: string;
+  author?: string;
+  subject?: string;
+  keywords?: string;
+  lang: string;
+  /** Publication date as `YYYY-MM-DD`; else SOURCE_DATE_EPOCH; never the clock. */
+  date?: string;
+  creator: string;
+}
+
+export function renderPdf(layout: Layout, info: DocumentInfo): Promise<Uint8Array> {
+  const date = documentDate(info.date);
+  const doc = new PDFDocument({
+    size: [layout.width, layout.height],
+    margin: 0,
+    autoFirstPage: false,
+    compress: true,
+    lang: info.lang,
+    displayTitle: true,
+    pdfVersion: '1.7',
+    // pdfkit derives the file ID from the info dictionary and always writes a creation date:
+    // with no date in the brief or SOURCE_DATE_EPOCH it is the epoch, so rebuilds stay identical.
+    info: {
+      Title: info.title,
+      ...(info.author ? { Author: info.author } : {}),
+      ...(info.subject ? { Subject: info.subject } : {}),
+      ...(info.keywords ? { Keywords: info.keywords } : {}),
+      Creator: info.creator,
+      Producer: `${info.creator} (pdfkit)`,
+      CreationDate: date ?? new Date(0),
+      ModDate: date ?? new Date(0),
+    },
+  });
+
+  const chunks: Buffer[] = [];
+  const finished = new Promise<Uint8Array>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+  });
+
+  for (const id of usedFonts(layout)) doc.registerFont(id, fontBuffer(id));
+  for (const page of layout.pages) {
+    doc.addPage({ size: [layout.width, layout.height], margin: 0 });
+    for (const element of page.elements) drawElement(doc, element);
+  }
+  doc.end();
+  return finished;
+}
+
+function drawElement(doc: PDFKit.PDFDocument, element: PageElement): void {
+  switch (element.kind) {
+    case 'text':
+      drawText(doc, element);
+      return;
+    case 'rule':
+      doc.save().moveTo(element.x1, element.y1).lineTo(element.x2, element.y2).lineWidth(element.width).strokeColor(element.color).stroke().restore();
+      return;
+    case 'rect':
+      doc.save().rect(element.x, element.y, element.width, element.height);
+      if (element.fill && element.stroke) doc.lineWidth(element.strokeWidth ?? 0.5).fillAndStroke(element.fill, element.stroke);
+      else if (element.fill) doc.fill(element.fill);
+      else if (element.stroke) doc.lineWidth(element.strokeWidth ?? 0.5).stroke(element.stroke);
+      doc.restore();
+      return;
+    case 'image':
+      doc.image(element.path, element.x, element.y, { width: element.width, height: element.height });
+      return;
+  }
+}
+
+function drawText(doc: PDFKit.PDFDocument, line: TextElement): void {
+  for (const piece of line.pieces) {
+    const x = line.x + piece.x;
+    drawPiece(doc, piece, x, line.y);
+    if (piece.style.strike) {
+      const y = line.y - piece.style.size * 0.28;
+      doc.save().moveTo(x, y).lineTo(x + piece.width, y).lineWidth(piece.style.size * 0.06).strokeColor(piece.style.color).stroke().restore();
+    }
+    if (piece.style.link) {
+      doc.link(x, line.y - line.ascent, piece.width, line.ascent + line.descent, piece.style.link);
+    }
+  }
+}
+
+/** Fonts in a fixed order, so subset tags (and so the bytes) do not depend on drawing order. */
+function usedFonts(layout: Layout): FontId[] {
+  const used = new Set<FontId>();
+  for (const page of layout.pages) {
+    for (const element of page.elements) {
+      if (element.kind === 'text') for (const piece of element.pieces) used.add(piece.style.font);
+    }
+  }
+  return (Object.keys(FONT_FILES) as FontId[]).filter((id) => used.has(id));
+}
+
+function documentDate(briefDate: string | undefined): Date | undefined {
+  if (briefDate) return new Date(`${briefDate}T00:00:00Z`);
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return undefined;
+}

@@ -1,0 +1,97 @@
+/**
+ * Hyphenation points from TeX's language patterns (the `hyphen` package), with the
+ * typographer's limits: words of five letters or more, at least two letters before a break
+ * and three after, and never in acronyms, numbers, addresses or words with digits.
+ */
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+type Hyphenator = (word: string) => string;
+/** The `hyphen` package's export: a function that makes a hyphenator for a pattern set. */
+type CreateHyphenator = (patterns: unknown, options: { hyphenChar: string; async?: false }) => Hyphenator;
+
+/** Pattern files for the languages offprint hyphenates, by BCP 47 prefix (most specific first). */
+const PATTERNS: ReadonlyArray<[RegExp, string]> = [
+  [/^en-(gb|au|nz|ie|za|in)\b/i, 'en-gb'],
+  [/^en\b/i, 'en-us'],
+  [/^de-ch\b/i, 'de-1996'],
+  [/^de\b/i, 'de-1996'],
+  [/^fr\b/i, 'fr'],
+  [/^es\b/i, 'es'],
+  [/^it\b/i, 'it'],
+  [/^pl\b/i, 'pl'],
+  [/^cs\b/i, 'cs'],
+  [/^sk\b/i, 'sk'],
+  [/^nl\b/i, 'nl'],
+  [/^pt\b/i, 'pt'],
+  [/^sq\b/i, 'sq'],
+  [/^hr\b/i, 'hr'],
+  [/^sl\b/i, 'sl'],
+  [/^ro\b/i, 'ro'],
+  [/^hu\b/i, 'hu'],
+  [/^sv\b/i, 'sv'],
+  [/^da\b/i, 'da'],
+  [/^(nb|no)\b/i, 'nb'],
+  [/^fi\b/i, 'fi'],
+  [/^tr\b/i, 'tr'],
+  [/^ru\b/i, 'ru'],
+  [/^uk\b/i, 'uk'],
+];
+
+const SOFT_HYPHEN = '\u00AD';
+const MIN_WORD = 5;
+const MIN_BEFORE = 2;
+const MIN_AFTER = 3;
+
+const hyphenators = new Map<string, Hyphenator>();
+const pointCache = new Map<string, number[]>();
+
+/** The pattern set used for a language tag, or undefined when offprint has none for it. */
+export function patternsFor(lang: string): string | undefined {
+  return PATTERNS.find(([tag]) => tag.test(lang))?.[1];
+}
+
+function hyphenatorFor(patternName: string): Hyphenator {
+  let hyphenator = hyphenators.get(patternName);
+  if (!hyphenator) {
+    const createHyphenator = require('hyphen') as CreateHyphenator;
+    const patterns: unknown = require(`hyphen/patterns/${patternName}.js`);
+    hyphenator = createHyphenator(patterns, { hyphenChar: SOFT_HYPHEN });
+    hyphenators.set(patternName, hyphenator);
+  }
+  return hyphenator;
+}
+
+/**
+ * Offsets (in UTF-16 code units) inside `word` where it may break with a hyphen.
+ * `word` is one word without spaces; leading and trailing punctuation is allowed.
+ */
+export function hyphenationPoints(word: string, patternName: string | undefined): number[] {
+  if (!patternName) return [];
+  const key = `${patternName}\u0000${word}`;
+  const cached = pointCache.get(key);
+  if (cached) return cached;
+  const points = computePoints(word, patternName);
+  pointCache.set(key, points);
+  return points;
+}
+
+function computePoints(word: string, patternName: string): number[] {
+  // Only the letters of the word are hyphenated; punctuation around it stays attached.
+  const match = /^([^\p{L}]*)(\p{L}[\p{L}\p{M}]*)([^\p{L}]*)$/u.exec(word);
+  if (!match) return [];
+  const [, lead = '', letters = '', ] = match;
+  if ([...letters].length < MIN_WORD) return [];
+  // Acronyms and words in capitals (NATO, UNHCR) are never broken.
+  if (letters === letters.toUpperCase()) return [];
+  const marked = hyphenatorFor(patternName)(letters);
+  const points: number[] = [];
+  let offset = 0;
+  for (const ch of marked) {
+    if (ch === SOFT_HYPHEN) points.push(offset);
+    else offset += ch.length;
+  }
+  const total = letters.length;
+  return points.filter((p) => p >= MIN_BEFORE && total - p >= MIN_AFTER).map((p) => p + lead.length);
+}

@@ -1,0 +1,59 @@
+/**
+ * The typeset stage: styled text to set lines, with Knuth–Plass line breaking, hyphenation
+ * from language patterns and widths from the same shaping that draws the glyphs.
+ */
+import { findBreaks, type Break } from './knuth-plass.js';
+import { buildLines } from './lines.js';
+import { INFINITE_PENALTY, type Alignment, type Item, type SetLine } from './types.js';
+
+export { paragraphItems, type ParagraphStyle } from './items.js';
+export { patternsFor } from './hyphenate.js';
+export type * from './types.js';
+
+/**
+ * Sets items[from..] into lines of the given measures. Justified text tries a strict pass,
+ * then a looser one, then an emergency pass with extra stretch, so an overfull line is only
+ * ever the last resort.
+ */
+export function setLines(items: readonly Item[], from: number, measureOf: (line: number) => number, align: Alignment): SetLine[] {
+  let start = from;
+  while (start < items.length && items[start]!.type !== 'box' && !isForcedBreak(items[start]!)) start++;
+  if (start >= items.length - 1 && !items.slice(start).some((item) => item.type === 'box')) return [];
+  const breaks = chooseBreaks(items, start, measureOf, align);
+  return buildLines(items, breaks, start, measureOf, align);
+}
+
+function chooseBreaks(items: readonly Item[], from: number, measureOf: (line: number) => number, align: Alignment): Break[] {
+  if (align === 'justify') {
+    const size = measureOf(0);
+    const passes = [
+      { tolerance: 1.5 },
+      { tolerance: 3 },
+      { tolerance: 6, emergencyStretch: size * 0.1 },
+    ];
+    for (const pass of passes) {
+      const breaks = findBreaks(items, from, { lineWidth: measureOf, ...pass });
+      if (breaks) return breaks;
+    }
+  } else {
+    const rightStretch = Math.max(20, measureOf(0) * 0.25);
+    const breaks = findBreaks(items, from, { lineWidth: measureOf, tolerance: INFINITE_PENALTY, rightStretch });
+    if (breaks) return breaks;
+  }
+  // Nothing fits the tolerance (a box wider than the measure): accept whatever total fit gives.
+  return findBreaks(items, from, { lineWidth: measureOf, tolerance: INFINITE_PENALTY, emergencyStretch: measureOf(0) }) ?? greedyBreaks(items, from);
+}
+
+function isForcedBreak(item: Item): boolean {
+  return item.type === 'penalty' && item.penalty <= -INFINITE_PENALTY;
+}
+
+/** Fallback that cannot fail: break at every legal point. Only reached for impossible input. */
+function greedyBreaks(items: readonly Item[], from: number): Break[] {
+  const breaks: Break[] = [];
+  for (let i = from + 1; i < items.length; i++) {
+    const item = items[i]!;
+    if ((item.type === 'glue' && items[i - 1]!.type === 'box') || isForcedBreak(item)) breaks.push({ position: i, ratio: 0, flagged: false });
+  }
+  return breaks;
+}

@@ -1,0 +1,176 @@
+/**
+ * Styled inline runs to boxes, glue and penalties: words measured with the real fonts,
+ * hyphenation points and other break opportunities as penalties, spaces as glue.
+ */
+import { shape, styledFont, textWidth, type FontId } from '../fonts/index.js';
+import type { Inline } from '../model/index.js';
+import { hyphenationPoints } from './hyphenate.js';
+import { INFINITE_PENALTY, SPACE_SHRINK_EM, SPACE_STRETCH_EM, type Alignment, type Item, type RunStyle } from './types.js';
+
+export interface ParagraphStyle {
+  font: FontId;
+  size: number;
+  color: string;
+  linkColor: string;
+  /** Pattern set name from `patternsFor`, or undefined for no hyphenation. */
+  hyphenation: string | undefined;
+  align: Alignment;
+  /** Indent of the first line, in points. */
+  firstIndent: number;
+  /** Extra OpenType features for the whole paragraph. */
+  features?: string[];
+  /** Narrowest measure the paragraph may be set in: longer words are cut to fit it. */
+  narrowest: number;
+  /** Called with characters the faces have no glyph for. */
+  onMissingGlyphs?: (characters: string[]) => void;
+}
+
+const HYPHEN_PENALTY = 50;
+const EXPLICIT_HYPHEN_PENALTY = 50;
+const DASH_PENALTY = 30;
+/** A break inside an unbreakable word that is wider than the column: a last resort. */
+const CUT_PENALTY = 500;
+
+interface Piece {
+  text: string;
+  style: RunStyle;
+}
+
+export function paragraphItems(inlines: readonly Inline[], style: ParagraphStyle): Item[] {
+  const items: Item[] = [];
+  const styles = new Map<string, RunStyle>();
+  if (style.firstIndent > 0) {
+    items.push({ type: 'box', width: style.firstIndent, text: '', style: runStyle({}, style, styles) });
+  }
+  let word: Piece[] = [];
+  const flushWord = () => {
+    if (word.length) appendWord(word, style, items);
+    word = [];
+  };
+  for (const inline of inlines) {
+    const run = runStyle(inline.style, style, styles);
+    // Split into words, spaces and hard breaks, keeping the separators.
+    for (const token of inline.text.split(/(\n| +)/)) {
+      if (!token) continue;
+      if (token === '\n') {
+        flushWord();
+        items.push({ type: 'glue', width: 0, stretch: 100000, shrink: 0, style: run });
+        items.push({ type: 'penalty', width: 0, penalty: -INFINITE_PENALTY, flagged: false });
+      } else if (token.startsWith(' ')) {
+        flushWord();
+        appendSpace(run, style, items);
+      } else {
+        word.push({ text: token, style: run });
+      }
+    }
+  }
+  flushWord();
+  while (items.length && items[items.length - 1]!.type === 'glue') items.pop();
+  const endStyle = runStyle({}, style, styles);
+  const lastStretch = style.align === 'balanced' ? Math.max(style.size * 6, style.narrowest * 0.15) : 100000;
+  items.push({ type: 'penalty', width: 0, penalty: INFINITE_PENALTY, flagged: false });
+  items.push({ type: 'glue', width: 0, stretch: lastStretch, shrink: 0, style: endStyle });
+  items.push({ type: 'penalty', width: 0, penalty: -INFINITE_PENALTY, flagged: false });
+  return items;
+}
+
+function runStyle(inline: Inline['style'], paragraph: ParagraphStyle, cache: Map<string, RunStyle>): RunStyle {
+  const key = `${inline.bold ? 'b' : ''}${inline.italic ? 'i' : ''}${inline.code ? 'c' : ''}${inline.superscript ? 's' : ''}${inline.strike ? 'x' : ''}|${inline.link ?? ''}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const font = inline.code ? 'mono' : styledFont(paragraph.font, { bold: !!inline.bold, italic: !!inline.italic });
+  let size = inline.code ? paragraph.size * 0.88 : paragraph.size;
+  const style: RunStyle = { font, size, color: inline.link ? paragraph.linkColor : paragraph.color };
+  if (inline.superscript) {
+    size = paragraph.size * 0.62;
+    style.size = size;
+    style.rise = paragraph.size * 0.36;
+  }
+  if (paragraph.features && !inline.code) style.features = paragraph.features;
+  if (inline.link) style.link = inline.link;
+  if (inline.strike) style.strike = true;
+  cache.set(key, style);
+  return style;
+}
+
+function appendSpace(style: RunStyle, paragraph: ParagraphStyle, items: Item[]): void {
+  const last = items[items.length - 1];
+  if (!last || last.type === 'glue') return; // collapse runs of spaces
+  const width = textWidth(style.font, ' ', style.size);
+  const rigid = paragraph.align !== 'justify';
+  items.push({ type: 'glue', width, stretch: rigid ? 0 : style.size * SPACE_STRETCH_EM, shrink: rigid ? 0 : style.size * SPACE_SHRINK_EM, style });
+}
+
+/** One word (possibly in several styles) as boxes with break opportunities between them. */
+function appendWord(pieces: Piece[], paragraph: ParagraphStyle, items: Item[]): void {
+  const text = pieces.map((p) => p.text).join('');
+  const breaks = new Map<number, { hyphen: boolean; penalty: number }>();
+  const plain = !pieces.some((p) => p.style.font === 'mono' || p.style.link);
+  // After an explicit hyphen or dash, and after slashes in long words, a line may end.
+  for (let i = 1; i < text.length - 1; i++) {
+    const ch = text[i]!;
+    const next = text[i + 1]!;
+    if (!/[\p{L}\p{N}]/u.test(next)) continue;
+    if (ch === '-' && /\p{L}/u.test(text[i - 1]!) && i >= 2) breaks.set(i + 1, { hyphen: false, penalty: EXPLICIT_HYPHEN_PENALTY });
+    else if (ch === '\u2014' || ch === '\u2013') breaks.set(i + 1, { hyphen: false, penalty: DASH_PENALTY });
+    else if (ch === '/' && text.length > 12) breaks.set(i + 1, { hyphen: false, penalty: DASH_PENALTY });
+  }
+  if (paragraph.hyphenation && plain && paragraph.align !== 'center') {
+    // Hyphenate each part between explicit hyphens and dashes on its own.
+    const partPattern = /[^-\u2013\u2014/]+/g;
+    for (const part of text.matchAll(partPattern)) {
+      for (const point of hyphenationPoints(part[0], paragraph.hyphenation)) {
+        breaks.set((part.index ?? 0) + point, { hyphen: true, penalty: HYPHEN_PENALTY });
+      }
+    }
+  }
+  const cuts = [...breaks.keys()].sort((a, b) => a - b);
+  let offset = 0;
+  let next = 0;
+  for (const piece of pieces) {
+    const end = offset + piece.text.length;
+    let start = offset;
+    while (next < cuts.length && cuts[next]! <= end) {
+      const cut = cuts[next]!;
+      pushBox(piece.text.slice(start - offset, cut - offset), piece.style, paragraph, items);
+      start = cut;
+      const info = breaks.get(cut)!;
+      items.push(
+        info.hyphen
+          ? { type: 'penalty', width: textWidth(piece.style.font, '-', piece.style.size), penalty: info.penalty, flagged: true, hyphen: piece.style }
+          : { type: 'penalty', width: 0, penalty: info.penalty, flagged: false },
+      );
+      next++;
+    }
+    pushBox(piece.text.slice(start - offset), piece.style, paragraph, items);
+    offset = end;
+  }
+}
+
+function pushBox(text: string, style: RunStyle, paragraph: ParagraphStyle, items: Item[]): void {
+  if (!text) return;
+  const shaped = shape(style.font, text, style.features);
+  if (shaped.missing.length) paragraph.onMissingGlyphs?.(shaped.missing);
+  const width = (shaped.advance * style.size) / 1000;
+  if (width <= paragraph.narrowest) {
+    items.push({ type: 'box', width, text, style });
+    return;
+  }
+  // Wider than any line: cut it where it fills a line, breakable without a hyphen.
+  let chunkStart = 0;
+  let chunkWidth = 0;
+  let index = 0;
+  for (const glyph of shaped.glyphs) {
+    const glyphWidth = (glyph.xAdvance * style.size) / 1000;
+    const length = String.fromCodePoint(...glyph.codePoints).length || 1;
+    if (chunkWidth > 0 && chunkWidth + glyphWidth > paragraph.narrowest) {
+      items.push({ type: 'box', width: chunkWidth, text: text.slice(chunkStart, index), style });
+      items.push({ type: 'penalty', width: 0, penalty: CUT_PENALTY, flagged: false });
+      chunkStart = index;
+      chunkWidth = 0;
+    }
+    chunkWidth += glyphWidth;
+    index += length;
+  }
+  if (index > chunkStart) items.push({ type: 'box', width: chunkWidth, text: text.slice(chunkStart), style });
+}

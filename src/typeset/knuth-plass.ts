@@ -1,0 +1,153 @@
+/**
+ * Total-fit line breaking (Knuth & Plass, "Breaking Paragraphs into Lines", 1981).
+ *
+ * Chooses the breaks that minimise the paragraph's total demerits instead of filling each line
+ * greedily, so loose and tight lines are spread out and rivers and hyphen stacks are rarer.
+ * Line widths may differ per line (indents, run-arounds). Ragged setting uses the same search
+ * with a stretchable right margin and rigid spaces, which gives a balanced rag.
+ */
+import { INFINITE_PENALTY, type Item } from './types.js';
+
+export interface BreakOptions {
+  /** Width available for line `n` (0-based). */
+  lineWidth: (line: number) => number;
+  /** Largest adjustment ratio accepted in this pass. */
+  tolerance: number;
+  /** Stretch every line has at its right edge (ragged setting), in points. */
+  rightStretch?: number;
+  /** Stretch added to every line in an emergency pass, in points. */
+  emergencyStretch?: number;
+  linePenalty?: number;
+  /** Extra demerits for two hyphenated lines in a row. */
+  flaggedDemerits?: number;
+  /** Extra demerits for adjacent lines of very different tightness. */
+  fitnessDemerits?: number;
+  /** Extra demerits when the next-to-last line ends with a hyphen. */
+  finalHyphenDemerits?: number;
+}
+
+export interface Break {
+  /** Index of the item broken at. */
+  position: number;
+  ratio: number;
+  flagged: boolean;
+}
+
+interface Active {
+  position: number;
+  line: number;
+  fitness: number;
+  width: number;
+  stretch: number;
+  shrink: number;
+  demerits: number;
+  flagged: boolean;
+  previous: Active | null;
+  ratio: number;
+}
+
+/** Returns the breaks for items[from..], or undefined when no set of breaks meets the tolerance. */
+export function findBreaks(items: readonly Item[], from: number, options: BreakOptions): Break[] | undefined {
+  const linePenalty = options.linePenalty ?? 10;
+  const flaggedDemerits = options.flaggedDemerits ?? 3000;
+  const fitnessDemerits = options.fitnessDemerits ?? 100;
+  const finalHyphenDemerits = options.finalHyphenDemerits ?? 5000;
+  const rightStretch = (options.rightStretch ?? 0) + (options.emergencyStretch ?? 0);
+
+  // Running sums of width, stretch and shrink up to (not including) each item.
+  const n = items.length;
+  const sumWidth = new Float64Array(n + 1);
+  const sumStretch = new Float64Array(n + 1);
+  const sumShrink = new Float64Array(n + 1);
+  for (let i = from; i < n; i++) {
+    const item = items[i]!;
+    sumWidth[i + 1] = sumWidth[i]! + (item.type === 'penalty' ? 0 : item.width);
+    sumStretch[i + 1] = sumStretch[i]! + (item.type === 'glue' ? item.stretch : 0);
+    sumShrink[i + 1] = sumShrink[i]! + (item.type === 'glue' ? item.shrink : 0);
+  }
+
+  let active: Active[] = [
+    { position: from, line: 0, fitness: 1, width: sumWidth[from]!, stretch: sumStretch[from]!, shrink: sumShrink[from]!, demerits: 0, flagged: false, previous: null, ratio: 0 },
+  ];
+
+  for (let b = from; b < n; b++) {
+    const item = items[b]!;
+    let legal = false;
+    if (item.type === 'penalty') legal = item.penalty < INFINITE_PENALTY;
+    else if (item.type === 'glue') legal = b > from && items[b - 1]!.type === 'box';
+    if (!legal) continue;
+
+    const penalty = item.type === 'penalty' ? item.penalty : 0;
+    const flagged = item.type === 'penalty' && item.flagged;
+    const breakWidth = item.type === 'penalty' ? item.width : 0;
+    const best: Array<{ demerits: number; node: Active; ratio: number } | undefined> = [undefined, undefined, undefined, undefined];
+    const survivors: Active[] = [];
+
+    for (const node of active) {
+      const width = sumWidth[b]! - node.width + breakWidth;
+      const measure = options.lineWidth(node.line);
+      let ratio: number;
+      if (width < measure) {
+        const stretch = sumStretch[b]! - node.stretch + rightStretch;
+        ratio = stretch > 0 ? (measure - width) / stretch : INFINITE_PENALTY;
+      } else if (width > measure) {
+        const shrink = sumShrink[b]! - node.shrink;
+        ratio = shrink > 0 ? (measure - width) / shrink : -INFINITE_PENALTY;
+      } else ratio = 0;
+
+      const forced = item.type === 'penalty' && penalty <= -INFINITE_PENALTY;
+      if (ratio < -1 || forced) {
+        // Lines from this node can only get longer: it is no longer a candidate.
+      } else survivors.push(node);
+
+      if (ratio >= -1 && ratio <= options.tolerance) {
+        const badness = 100 * Math.abs(ratio) ** 3;
+        let demerits = (linePenalty + badness) ** 2;
+        if (penalty >= 0) demerits += penalty ** 2;
+        else if (penalty > -INFINITE_PENALTY) demerits -= penalty ** 2;
+        if (flagged && node.flagged) demerits += flaggedDemerits;
+        if (forced && node.flagged) demerits += finalHyphenDemerits;
+        const fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3;
+        if (Math.abs(fitness - node.fitness) > 1) demerits += fitnessDemerits;
+        demerits += node.demerits;
+        const current = best[fitness];
+        if (!current || demerits < current.demerits) best[fitness] = { demerits, node, ratio };
+      }
+    }
+    active = survivors;
+
+    // The widths after the break: glue and penalties at the start of the next line vanish.
+    let after = b;
+    while (after < n && items[after]!.type !== 'box' && !(after > b && items[after]!.type === 'penalty' && (items[after] as { penalty: number }).penalty <= -INFINITE_PENALTY)) after++;
+    for (let fitness = 0; fitness < 4; fitness++) {
+      const candidate = best[fitness];
+      if (!candidate) continue;
+      active.push({
+        position: b,
+        line: candidate.node.line + 1,
+        fitness,
+        width: sumWidth[after]!,
+        stretch: sumStretch[after]!,
+        shrink: sumShrink[after]!,
+        demerits: candidate.demerits,
+        flagged,
+        previous: candidate.node,
+        ratio: candidate.ratio,
+      });
+    }
+    if (active.length === 0) return undefined;
+  }
+
+  // The paragraph ends with a forced break: the best node there is the answer.
+  let bestEnd: Active | undefined;
+  for (const node of active) {
+    if (node.position !== n - 1) continue;
+    if (!bestEnd || node.demerits < bestEnd.demerits) bestEnd = node;
+  }
+  if (!bestEnd) return undefined;
+  const breaks: Break[] = [];
+  for (let node: Active | null = bestEnd; node && node.previous; node = node.previous) {
+    breaks.push({ position: node.position, ratio: node.ratio, flagged: node.flagged });
+  }
+  return breaks.reverse();
+}

@@ -1,0 +1,84 @@
+/**
+ * The typeset stage's data: Knuth & Plass's boxes, glue and penalties going in, set lines
+ * of positioned text pieces coming out.
+ */
+import type { FontId } from '../fonts/index.js';
+
+/** How a run of text is drawn. Shared by reference between the items of one inline run. */
+export interface RunStyle {
+  font: FontId;
+  size: number;
+  color: string;
+  /** Extra OpenType features, e.g. small caps. */
+  features?: string[];
+  /** Baseline shift upwards in points (superscripts). */
+  rise?: number;
+  link?: string;
+  strike?: boolean;
+}
+
+export interface BoxItem {
+  type: 'box';
+  width: number;
+  text: string;
+  style: RunStyle;
+}
+
+export interface GlueItem {
+  type: 'glue';
+  width: number;
+  stretch: number;
+  shrink: number;
+  /** The face whose space glyph is drawn for this glue. */
+  style: RunStyle;
+}
+
+export interface PenaltyItem {
+  type: 'penalty';
+  /** Width added when the line breaks here (a hyphen). */
+  width: number;
+  penalty: number;
+  flagged: boolean;
+  /** Set when breaking here draws a hyphen in this style. */
+  hyphen?: RunStyle;
+}
+
+export type Item = BoxItem | GlueItem | PenaltyItem;
+
+export const INFINITE_PENALTY = 10000;
+
+/**
+ * How far a justified space may stretch and shrink, in ems of its font size. Source Serif's
+ * space is narrow (0.24 em), so the elasticity is set from the em, as TeX's fonts do.
+ */
+export const SPACE_STRETCH_EM = 0.2;
+export const SPACE_SHRINK_EM = 0.08;
+
+export type Alignment = 'justify' | 'ragged' | 'balanced' | 'center';
+
+/** A positioned run of same-styled text within a line. Spaces in `text` are `spaceWidth` wide. */
+export interface LinePiece {
+  text: string;
+  style: RunStyle;
+  /** Offset from the line's start, in points. */
+  x: number;
+  width: number;
+  spaceWidth: number;
+}
+
+export interface SetLine {
+  pieces: LinePiece[];
+  /** The measure the line was set to. */
+  measure: number;
+  /** Width of the set text (equals the measure for a justified line). */
+  width: number;
+  /** Knuth–Plass adjustment ratio: >0 stretched, <0 shrunk. */
+  ratio: number;
+  hyphenated: boolean;
+  /** Index of the first item on this line, for continuing a paragraph elsewhere. */
+  startItem: number;
+  /** Index of the item the line broke at. */
+  breakItem: number;
+  /** Whether this is the paragraph's last line. */
+  last: boolean;
+}
