@@ -14,6 +14,8 @@ export interface CollectContext {
   grid: number;
   /** Tallest an image may be: a column's height. */
   maxImageHeight: number;
+  /** Width of the narrowest body column. */
+  narrowestColumn: number;
   onMissingGlyphs(line: number): (characters: string[]) => void;
 }
 
@@ -85,7 +87,7 @@ function collectInto(blocks: readonly Block[], nesting: Nesting, context: Collec
         const lines = block.text.replace(/\t/g, '    ').split('\n');
         lines.forEach((text, i) => {
           units.push(
-            textUnit([{ text: text.length ? text.replace(/ /g, '\u00A0') : '\u00A0', style: { code: true } }], { ...nesting, style: CODE, role: 'code' }, context, block.line + i + 1, {
+            textUnit([{ text: codeSpaces(text), style: { code: true } }], { ...nesting, style: CODE, role: 'code' }, context, block.line + i + 1, {
               align: 'ragged',
               hyphenate: false,
               spaceBefore: i === 0 ? 1 : 0,
@@ -127,6 +129,15 @@ function collectInto(blocks: readonly Block[], nesting: Nesting, context: Collec
   });
 }
 
+/**
+ * Indentation and runs of spaces in code keep their width (no-break spaces); a single space
+ * between tokens stays a place where a long code line may wrap.
+ */
+function codeSpaces(text: string): string {
+  if (!text.trim()) return '\u00A0';
+  return text.replace(/^ +/, (lead) => '\u00A0'.repeat(lead.length)).replace(/ {2,}/g, (run) => '\u00A0'.repeat(run.length));
+}
+
 function lastIsParagraph(units: FlowUnit[]): boolean {
   const last = units[units.length - 1];
   return !!last && last.kind === 'text' && last.role === 'body';
@@ -159,6 +170,7 @@ function textUnit(
     keepWithNext: options.keepWithNext ?? false,
     quoteDepth: nesting.quoteDepth,
     sourceLine: line,
+    narrowestColumn: context.narrowestColumn,
     onMissingGlyphs: context.onMissingGlyphs(line),
   };
 }

@@ -11,7 +11,7 @@ import { baselineOf, type PageGeometry } from './geometry.js';
 import { MUTED } from './styles.js';
 import { lineElement, setText } from './text.js';
 import type { PageElement, TextElement } from './types.js';
-import { gridLinesFor, linesFitting, unitLines, type BlockUnit, type FlowUnit, type TextUnit } from './units.js';
+import { gridLinesFor, linesFitting, unitIndents, unitLines, type BlockUnit, type FlowUnit, type TextUnit } from './units.js';
 
 export interface Region {
   x: number;
@@ -54,7 +54,7 @@ export function isDone(units: readonly FlowUnit[], state: FlowState): boolean {
 }
 
 /** Fills one region, advancing `state`. `cap` limits the lines used (for balancing). */
-export function fillRegion(units: readonly FlowUnit[], state: FlowState, region: Region, geometry: PageGeometry, cap = region.lines): RegionResult {
+export function fillRegion(units: readonly FlowUnit[], state: FlowState, region: Region, geometry: PageGeometry, nextWidth: number, cap = region.lines): RegionResult {
   const elements: PageElement[] = [];
   let used = 0;
   let spaceAfter = 0;
@@ -144,7 +144,8 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
     if (fit < lines.length) {
       const firstPart = state.from === 0;
       if (fit < MIN_LINES && firstPart && lines.length >= MIN_LINES) fit = 0; // no orphan
-      if (lines.length - fit < MIN_LINES && lines.length >= MIN_LINES) fit = Math.min(fit, lines.length - MIN_LINES); // no widow
+      // No widow: what goes on must make two lines in the next column, whose width may differ.
+      while (fit > 0 && lines.length >= MIN_LINES && unitLines(unit, nextWidth, lines[fit]!.startItem).length < MIN_LINES) fit--;
       if (fit < MIN_LINES && firstPart) fit = 0;
       if (fit <= 0) {
         if (used > 0) return { elements, used };
@@ -175,7 +176,7 @@ function followingNeed(units: readonly FlowUnit[], index: number, width: number,
 }
 
 function placeLines(unit: TextUnit, lines: ReturnType<typeof unitLines>, startsUnit: boolean, region: Region, used: number, geometry: PageGeometry, out: PageElement[]): void {
-  const x = region.x + unit.indent;
+  const x = region.x + unitIndents(unit, region.width).left;
   const first = baselineOf(geometry, region.firstLine + used);
   lines.forEach((line, i) => {
     const y = first + i * unit.style.leading;

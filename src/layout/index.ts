@@ -36,6 +36,7 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
     hyphenation,
     grid: geometry.grid,
     maxImageHeight: (geometry.gridLines - header.gridLines - 3) * geometry.grid,
+    narrowestColumn: Math.min(geometry.firstPage.body[0].width, geometry.laterPages.body[0].width),
     onMissingGlyphs: (line) => (characters) => {
       const list = [...new Set(characters)].map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
       diagnostics.warn(`the fonts have no glyph for ${list}; it prints as a blank box`, line);
@@ -91,9 +92,9 @@ function flowAll(units: readonly FlowUnit[], regionsFor: (page: number) => Regio
   for (let pageIndex = 0; pageIndex < MAX_PAGES; pageIndex++) {
     const start = cloneState(state);
     const regions = regionsFor(pageIndex);
-    const results = regions.map((region) => fillRegion(units, state, region, geometry));
+    const results = regions.map((region, i) => fillRegion(units, state, region, geometry, nextWidth(regions, i, regionsFor(pageIndex + 1))));
     if (isDone(units, state)) {
-      pages.push(balanceLastPage(units, start, regions, results, geometry));
+      pages.push(balanceLastPage(units, start, regions, results, geometry, regionsFor(pageIndex + 1)));
       return pages;
     }
     if (results.every((r) => r.used === 0) && sameState(start, state)) {
@@ -104,7 +105,7 @@ function flowAll(units: readonly FlowUnit[], regionsFor: (page: number) => Regio
   throw new Error(`the brief would take more than ${MAX_PAGES} pages`);
 }
 
-function balanceLastPage(units: readonly FlowUnit[], start: FlowState, regions: Region[], results: RegionResult[], geometry: PageGeometry): PageElement[] {
+function balanceLastPage(units: readonly FlowUnit[], start: FlowState, regions: Region[], results: RegionResult[], geometry: PageGeometry, following: Region[]): PageElement[] {
   const used = results.map((r) => r.used);
   const total = used.reduce((a, b) => a + b, 0);
   const capacity = Math.min(...regions.map((r) => r.lines));
@@ -113,10 +114,15 @@ function balanceLastPage(units: readonly FlowUnit[], start: FlowState, regions: 
   }
   for (let cap = Math.ceil(total / regions.length); cap < capacity; cap++) {
     const state = cloneState(start);
-    const trial = regions.map((region) => fillRegion(units, state, region, geometry, cap));
+    const trial = regions.map((region, i) => fillRegion(units, state, region, geometry, nextWidth(regions, i, following), cap));
     if (isDone(units, state)) return trial.flatMap((r) => r.elements);
   }
   return results.flatMap((r) => r.elements);
+}
+
+/** Width of the region that follows region `index`: the next column, or the next page's first. */
+function nextWidth(regions: Region[], index: number, following: Region[]): number {
+  return (regions[index + 1] ?? following[0] ?? regions[index]!).width;
 }
 
 function sameState(a: FlowState, b: FlowState): boolean {

@@ -32,7 +32,9 @@ export interface TextUnit {
   /** Line numbers in the source, for messages. */
   sourceLine: number;
   onMissingGlyphs?: (characters: string[]) => void;
-  cache?: Map<string, { items: Item[]; lines: Map<number, SetLine[]> }>;
+  /** The narrowest column the unit may be set in; long words are cut to fit it. */
+  narrowestColumn: number;
+  cache?: { items: Item[] | undefined; lines: Map<string, SetLine[]> };
 }
 
 export interface BlockUnit {
@@ -52,21 +54,37 @@ export interface BlockUnit {
 
 export type FlowUnit = TextUnit | BlockUnit;
 
-/** The unit's lines set in a column of `columnWidth`, starting at item `from` (0 = the start). */
+/**
+ * Left and right indents in a column of `columnWidth`. Deep nesting stops indenting at 40% of
+ * the column, so a sixty-level list still leaves a readable measure.
+ */
+export function unitIndents(unit: TextUnit, columnWidth: number): { left: number; right: number } {
+  const limit = columnWidth * 0.4;
+  const left = Math.min(unit.indent, limit);
+  const right = Math.min(unit.rightIndent, Math.max(0, limit - left));
+  return { left, right };
+}
+
+/**
+ * The unit's lines set in a column of `columnWidth`, starting at item `from` (0 = the start).
+ * The items are made once per unit, for the narrowest column it can meet, so an item index
+ * means the same place whichever column a paragraph continues in.
+ */
 export function unitLines(unit: TextUnit, columnWidth: number, from: number): SetLine[] {
-  const measure = Math.max(24, columnWidth - unit.indent - unit.rightIndent);
-  unit.cache ??= new Map();
-  const key = measure.toFixed(3);
-  let entry = unit.cache.get(key);
-  if (!entry) {
+  const { left, right } = unitIndents(unit, columnWidth);
+  const measure = columnWidth - left - right;
+  unit.cache ??= { items: undefined, lines: new Map() };
+  if (!unit.cache.items) {
+    const narrowestIndents = unitIndents(unit, unit.narrowestColumn);
+    const narrowest = unit.narrowestColumn - narrowestIndents.left - narrowestIndents.right;
     const options = { align: unit.align, hyphenation: unit.hyphenation, firstIndent: unit.firstIndent, ...(unit.onMissingGlyphs ? { onMissingGlyphs: unit.onMissingGlyphs } : {}) };
-    entry = { items: paragraphItems(unit.inlines, paragraphStyle(unit.style, measure, options)), lines: new Map() };
-    unit.cache.set(key, entry);
+    unit.cache.items = paragraphItems(unit.inlines, paragraphStyle(unit.style, narrowest, options));
   }
-  let lines = entry.lines.get(from);
+  const key = `${measure.toFixed(3)}:${from}`;
+  let lines = unit.cache.lines.get(key);
   if (!lines) {
-    lines = setLines(entry.items, from, () => measure, unit.align);
-    entry.lines.set(from, lines);
+    lines = setLines(unit.cache.items, from, () => measure, unit.align);
+    unit.cache.lines.set(key, lines);
   }
   return lines;
 }

@@ -3,7 +3,8 @@
  * `...` to an ellipsis. Applied to prose only, never to code.
  */
 
-const OPENING_CONTEXT = /[\s([{\u2014\u2013\-/]|^/u;
+/** A quote mark after one of these (or at the start) opens a quotation. */
+const OPENING_CONTEXT = /^[\s([{\u2014\u2013\-/\u201C\u2018]?$/u;
 
 export function smartenText(text: string, previousChar: string): string {
   let out = '';
@@ -12,12 +13,12 @@ export function smartenText(text: string, previousChar: string): string {
     const ch = text[i]!;
     let mark = ch;
     if (ch === '"') {
-      mark = OPENING_CONTEXT.test(before || ' ') ? '\u201C' : '\u201D';
+      mark = OPENING_CONTEXT.test(before) ? '\u201C' : '\u201D';
     } else if (ch === "'") {
       // An apostrophe inside or after a word closes; at the start of a word it opens,
       // except in elisions like '90s, which keep the apostrophe shape.
       const next = text[i + 1] ?? '';
-      if (OPENING_CONTEXT.test(before || ' ') && !/\d/.test(next)) mark = '\u2018';
+      if (OPENING_CONTEXT.test(before) && !/\d/.test(next)) mark = '\u2018';
       else mark = '\u2019';
     } else if (ch === '-' && text.startsWith('---', i)) {
       mark = '\u2014';

@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { layoutSource } from '../src/index.js';
+import { bodyText } from '../src/model/index.js';
+import { generatedBrief } from './helpers/generate.js';
+import { lineText, offGrid, outsideFrame, overlappingText, placedWords, textElements, words } from './helpers/layout-checks.js';
+
+const BODY_ROLES = ['body', 'heading', 'list', 'quote', 'code', 'note', 'table', 'caption'];
+
+const content = (name: string) => readFileSync(new URL(`../content/${name}`, import.meta.url), 'utf8');
+const cases: Array<[string, string, string]> = [
+  ['seed brief (Markdown)', 'huawei-5g-albania.md', content('huawei-5g-albania.md')],
+  ['seed brief (wire copy)', 'huawei-5g-albania.txt', readFileSync(new URL('./fixtures/huawei-5g-albania.txt', import.meta.url), 'utf8')],
+  ['second content brief', 'baltic-seabed-cables.md', content('baltic-seabed-cables.md')],
+  ['generated short brief', 'gen-1.md', generatedBrief(1, 12)],
+  ['generated long brief', 'gen-2.md', generatedBrief(2, 160)],
+  ['generated brief, letter paper', 'gen-3.md', generatedBrief(3, 40)],
+];
+
+describe.each(cases)('layout invariants: %s', (_name, filename, source) => {
+  const paper = filename === 'gen-3.md' ? 'letter' : 'a4';
+  const { brief, layout } = layoutSource(source, { filename, paper });
+
+  it('places every word of the body exactly once', () => {
+    const expected = words(bodyText(brief.body));
+    // Set by layout around the body's words: the "Notes" heading and list or note markers.
+    if (brief.body.some((b) => b.kind === 'notes')) expected.push('notes');
+    const elements = textElements(layout);
+    const isMarker = (e: (typeof elements)[number]) => (e.role === 'list' || e.role === 'note') && /^(\d+\.?|•|☐|☑)$/.test(lineText(e));
+    const placed = placedWords(layout, BODY_ROLES.filter((r) => r !== 'list' && r !== 'note'));
+    const listed = elements.filter((e) => (e.role === 'list' || e.role === 'note') && !isMarker(e));
+    const all = [...placed, ...words(listed.map((e) => (e.hyphenated ? lineText(e).replace(/-$/, '\u0000') : `${lineText(e)} `)).join('').replace(/\u0000/g, ''))];
+    const counts = (list: string[]) => list.reduce((m, w) => m.set(w, (m.get(w) ?? 0) + 1), new Map<string, number>());
+    const want = counts(expected);
+    const got = counts(all);
+    const missing = [...want].filter(([w, n]) => (got.get(w) ?? 0) < n).map(([w, n]) => `${w} ${got.get(w) ?? 0}/${n}`);
+    const extra = [...got].filter(([w, n]) => n > (want.get(w) ?? 0)).map(([w, n]) => `${w} ${n}/${want.get(w) ?? 0}`);
+    expect(missing).toEqual([]);
+    expect(extra).toEqual([]);
+  });
+
+  it('keeps everything inside the page frame', () => {
+    expect(outsideFrame(layout)).toEqual([]);
+  });
+
+  it('never overlaps two lines of text', () => {
+    expect(overlappingText(layout)).toEqual([]);
+  });
+
+  it('puts every body line on the baseline grid, so columns share baselines', () => {
+    expect(offGrid(layout)).toEqual([]);
+  });
+
+  it('sets the headline as the largest text on page 1', () => {
+    const page1 = textElements(layout).filter((e) => e.page === 1);
+    const largest = Math.max(...page1.flatMap((e) => e.pieces.map((p) => p.style.size)));
+    const headline = page1.filter((e) => e.role === 'headline');
+    expect(headline.length).toBeGreaterThan(0);
+    expect(Math.min(...headline.flatMap((e) => e.pieces.map((p) => p.style.size)))).toBe(largest);
+  });
+
+  it('repeats only words of the body in pull-quotes', () => {
+    const body = new Set(words(bodyText(brief.body)));
+    const quoted = placedWords(layout, ['pullquote']);
+    expect(quoted.filter((w) => !body.has(w))).toEqual([]);
+  });
+
+  it('has a footer with the page number on every page', () => {
+    for (const page of layout.pages) {
+      const footer = page.elements.filter((e) => e.kind === 'text' && e.role === 'footer').map((e) => lineText(e as never));
+      expect(footer.some((t) => t.includes(`${page.number}\u2009/\u2009${layout.pages.length}`))).toBe(true);
+    }
+  });
+
+  it('never leaves a single line of a paragraph alone at a column foot or head', () => {
+    const lines = textElements(layout).filter((e) => e.role === 'body' && e.column !== undefined);
+    const byColumn = new Map<string, typeof lines>();
+    for (const line of lines) {
+      const key = `${line.page}/${line.column}`;
+      byColumn.set(key, [...(byColumn.get(key) ?? []), line]);
+    }
+    const problems: string[] = [];
+    for (const [key, column] of byColumn) {
+      const first = column[0]!;
+      const last = column[column.length - 1]!;
+      if (first.paragraphEnd && !first.paragraphStart) problems.push(`${key} starts with a widow: ${lineText(first)}`);
+      if (last.paragraphStart && !last.paragraphEnd) problems.push(`${key} ends with an orphan: ${lineText(last)}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the seed brief', () => {
+  it('fits on two A4 pages with body in two columns and the sidebar on page 1', () => {
+    const { layout, brief } = layoutSource(content('huawei-5g-albania.md'), { filename: 'seed.md' });
+    expect(layout.pages.length).toBeLessThanOrEqual(2);
+    const columns = new Set(textElements(layout).filter((e) => e.role === 'body' && e.page === 1).map((e) => e.column));
+    expect(columns).toEqual(new Set([0, 1]));
+    const sidebar = textElements(layout).filter((e) => e.role === 'sidebar' && e.page === 1).map(lineText).join(' ');
+    for (const name of ['Australia', 'United Kingdom', 'Canada', 'Czechia', 'France', 'Germany', 'India', 'Italy', 'Japan', 'New Zealand', 'Poland']) {
+      expect(sidebar).toContain(name);
+    }
+    expect(brief.sidebar?.groups.every((g) => g.status === undefined)).toBe(true);
+    const quote = textElements(layout).filter((e) => e.role === 'pullquote').map(lineText).join(' ');
+    expect(quote).toContain('not for sale');
+  });
+
+  it('balances the columns of the last page to within two lines', () => {
+    const { layout } = layoutSource(content('huawei-5g-albania.md'), { filename: 'seed.md' });
+    const last = layout.pages.length;
+    const counts = [0, 1].map((c) => textElements(layout).filter((e) => e.page === last && e.column === c).length);
+    expect(Math.abs(counts[0]! - counts[1]!)).toBeLessThanOrEqual(2);
+  });
+
+  it('sets letter paper when asked', () => {
+    const { layout } = layoutSource(content('huawei-5g-albania.md'), { filename: 'seed.md', paper: 'letter' });
+    expect([layout.width, layout.height]).toEqual([612, 792]);
+    expect(outsideFrame(layout)).toEqual([]);
+  });
+});
+
+describe('hostile input', () => {
+  it('cuts a 6,000-character word to fit the column instead of overflowing', () => {
+    const word = 'x'.repeat(6000);
+    const { layout } = layoutSource(`# Huge word\n\nBefore ${word} after.`, { filename: 'huge.md' });
+    expect(outsideFrame(layout)).toEqual([]);
+    const text = textElements(layout).filter((e) => e.role === 'body').map(lineText).join('');
+    expect(text.replace(/[^x]/g, '').length).toBe(6000);
+  });
+
+  it('survives deep nesting of lists and quotes', () => {
+    let lists = '# Deep\n\n';
+    for (let i = 0; i < 12; i++) lists += `${'  '.repeat(i)}- level ${i}\n`;
+    lists += `\n${'>'.repeat(20)} deep quote\n`;
+    const { layout } = layoutSource(lists, { filename: 'deep.md' });
+    expect(outsideFrame(layout)).toEqual([]);
+    const text = textElements(layout).map(lineText).join(' ');
+    expect(text).toContain('level 11');
+    expect(text).toContain('deep quote');
+  });
+
+  it('warns about characters the fonts lack, with their line', () => {
+    const { warnings } = layoutSource('# Glyphs\n\nPlain line.\n\nA snowman \u2603 and 中文 here.', { filename: 'g.md' });
+    const warning = warnings.find((w) => w.message.includes('U+2603'));
+    expect(warning?.line).toBe(5);
+  });
+});

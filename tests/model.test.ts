@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { BriefError, layoutSource } from '../src/index.js';
+import type { Block } from '../src/model/index.js';
+import { inlineText } from '../src/model/inlines.js';
+
+const brief = (source: string, filename = 'test.md') => layoutSource(source, { filename }).brief;
+const errorOf = (source: string, filename = 'test.md'): BriefError => {
+  try {
+    layoutSource(source, { filename });
+  } catch (error) {
+    if (error instanceof BriefError) return error;
+    throw error;
+  }
+  throw new Error('expected a BriefError');
+};
+const paragraphs = (blocks: Block[]) => blocks.filter((b) => b.kind === 'paragraph').map((b) => inlineText((b as { inlines: never }).inlines));
+
+describe('front matter', () => {
+  it('reads every documented key', () => {
+    const { meta, sidebar } = brief(`---
+title: A headline
+dek: The standfirst
+byline: [Ann One, Bob Two]
+date: 2024-03-05
+dateline: tirana
+kicker: Analysis
+lang: en-GB
+country: Albania
+paper: letter
+sidebar:
+  title: Where it matters
+  countries:
+    - name: UK
+      status: banned
+    - name: Czech Republic
+      status: debated
+      note: Still talking
+---
+Body text.`);
+    expect(meta).toMatchObject({ title: 'A headline', dek: 'The standfirst', byline: ['Ann One', 'Bob Two'], date: '2024-03-05', dateline: 'tirana', kicker: 'Analysis', lang: 'en-GB', paper: 'letter' });
+    expect(meta.country?.alpha2).toBe('AL');
+    expect(sidebar?.title).toBe('Where it matters');
+    expect(sidebar?.groups.map((g) => g.status)).toEqual(['banned', 'debated']);
+    expect(sidebar?.groups[0]!.entries[0]!.country.name).toBe('United Kingdom');
+    expect(sidebar?.groups[1]!.entries[0]!.country.alpha2).toBe('CZ');
+    expect(sidebar?.groups[1]!.entries[0]!.note).toBe('Still talking');
+  });
+
+  it('defaults the kicker and language', () => {
+    const { meta } = brief('# Only a headline\n\nText.');
+    expect(meta.kicker).toBe('Briefing');
+    expect(meta.lang).toBe('en');
+  });
+
+  it('reports invalid YAML with the line it is on', () => {
+    const error = errorOf('---\ntitle: fine\ndek: [unclosed\nbyline: x\n---\nText');
+    expect(error.file).toBe('test.md');
+    expect(error.line).toBeGreaterThanOrEqual(3);
+    expect(error.line).toBeLessThanOrEqual(5);
+    expect(error.message).toMatch(/YAML/);
+  });
+
+  it('reports an unknown sidebar country with its line', () => {
+    const error = errorOf('---\ntitle: T\nsidebar:\n  countries:\n    - name: France\n    - name: Atlantis\n---\nText');
+    expect(error.line).toBe(6);
+    expect(error.message).toContain('Atlantis');
+  });
+
+  it('rejects a malformed date on its line', () => {
+    const error = errorOf('---\ntitle: T\ndate: 5 March\n---\nText');
+    expect(error.line).toBe(3);
+  });
+
+  it('fails without a headline', () => {
+    const error = errorOf('Just a paragraph.');
+    expect(error.message).toMatch(/headline/);
+  });
+});
+
+describe('fallbacks', () => {
+  it('takes the first H1 as the headline and does not repeat it', () => {
+    const { meta, body } = brief('# The headline\n\nFirst paragraph.\n\n# Another top heading\n\nMore.');
+    expect(meta.title).toBe('The headline');
+    expect(paragraphs(body)).toEqual(['First paragraph.', 'More.']);
+    expect(body.some((b) => b.kind === 'heading' && inlineText(b.inlines) === 'The headline')).toBe(false);
+  });
+
+  it('takes a leading "By …" or "From: …" paragraph as the byline', () => {
+    expect(brief('# H\n\nBy Jane Doe\n\nText.').meta.byline).toEqual(['Jane Doe']);
+    const from = brief('# H\n\nFrom: John Roe\n\nText.');
+    expect(from.meta.byline).toEqual(['John Roe']);
+    expect(paragraphs(from.body)).toEqual(['Text.']);
+  });
+
+  it('reads wire copy: From line, headline, paragraphs, characters as written', () => {
+    const source = readFileSync(new URL('./fixtures/huawei-5g-albania.txt', import.meta.url), 'utf8');
+    const { meta, body } = brief(source, 'seed.txt');
+    expect(meta.title).toBe('US Embassy Pushes Back against Huawei 5G Ambitions');
+    expect(meta.byline).toEqual(['Alice Elizabeth Taylor']);
+    const text = paragraphs(body);
+    expect(text[0]).toMatch(/^The US Charge D’Affaires Leyla Moses-Ones/);
+    expect(text.length).toBe(15);
+  });
+
+  it('does not read Markdown syntax in wire copy', () => {
+    const { body } = brief('Headline here\n\nPrices rose *sharply* in # places.\n', 'w.txt');
+    expect(paragraphs(body)).toEqual(['Prices rose *sharply* in # places.']);
+  });
+
+  it('lists the countries the body names when the front matter has none', () => {
+    const { sidebar, meta } = brief('# H\n\nAlbania and France met. Albania said yes; the UK said no.');
+    expect(sidebar?.from).toBe('body');
+    expect(sidebar?.groups[0]!.entries.map((e) => e.country.alpha2)).toEqual(['AL', 'FR', 'GB']);
+    expect(meta.country?.alpha2).toBe('AL');
+  });
+});
+
+describe('directives and inline syntax', () => {
+  it('makes a pull-quote from the directive, with its attribution', () => {
+    const { body } = brief('# H\n\nText.\n\n:::pullquote{cite="A Person, role"}\nWords "worth" repeating.\n:::\n');
+    const quote = body.find((b) => b.kind === 'pullquote');
+    expect(quote).toMatchObject({ kind: 'pullquote', text: 'Words “worth” repeating.', cite: 'A Person, role' });
+  });
+
+  it('keeps the text of an unknown directive and warns', () => {
+    const { brief: b, warnings } = layoutSource('# H\n\n:::aside\nKeep these words.\n:::\n', { filename: 'x.md' });
+    expect(paragraphs(b.body)).toEqual(['Keep these words.']);
+    expect(warnings.some((w) => w.message.includes('aside') && w.line === 3)).toBe(true);
+  });
+
+  it('does not let directive syntax swallow times and ratios', () => {
+    const { body } = brief('# H\n\nAt 10:30 the ratio was 3:2 and note:this stayed.');
+    expect(paragraphs(body)).toEqual(['At 10:30 the ratio was 3:2 and note:this stayed.']);
+  });
+
+  it('turns typewriter quotes and dashes into printer’s marks', () => {
+    const { body } = brief(`# H\n\nShe said "it's done" -- twice... and---again.`);
+    expect(paragraphs(body)).toEqual(['She said “it’s done” – twice… and—again.']);
+  });
+
+  it('picks an automatic pull-quote from quoted speech when none is marked', () => {
+    const source = readFileSync(new URL('./fixtures/huawei-5g-albania.txt', import.meta.url), 'utf8');
+    const { body } = brief(source, 'seed.txt');
+    const quotes = body.filter((b) => b.kind === 'pullquote');
+    expect(quotes.length).toBeGreaterThanOrEqual(1);
+    const all = paragraphs(body).join(' ');
+    for (const quote of quotes) {
+      if (quote.kind !== 'pullquote') continue;
+      // A whole quoted sentence from the body, never a fragment.
+      expect(quote.text).toMatch(/^\p{Lu}/u);
+      expect(quote.text).toMatch(/[.!?]$/);
+      expect(all).toContain(quote.text.slice(0, -1));
+    }
+  });
+
+  it('numbers footnotes in order of reference and collects them at the end', () => {
+    const { body } = brief('# H\n\nOne[^b] and two[^a].\n\n[^a]: Note A.\n[^b]: Note B.\n');
+    const notes = body[body.length - 1];
+    expect(notes?.kind).toBe('notes');
+    if (notes?.kind !== 'notes') return;
+    expect(notes.notes.map((n) => paragraphs(n.blocks)[0])).toEqual(['Note B.', 'Note A.']);
+  });
+
+  it('never reads an image from outside the content folder or the network', () => {
+    const { brief: b, warnings } = layoutSource('# H\n\n![secret](../../etc/passwd.png)\n\n![remote](https://example.com/x.png)\n', { filename: 'x.md', contentDir: new URL('./fixtures', import.meta.url).pathname });
+    expect(b.body.some((block) => block.kind === 'image')).toBe(false);
+    expect(warnings.filter((w) => /image/.test(w.message)).map((w) => w.line)).toEqual([3, 5]);
+    expect(paragraphs(b.body)).toEqual(['secret', 'remote']);
+  });
+
+  it('drops raw HTML tags, keeps their text and says so', () => {
+    const { brief: b, warnings } = layoutSource('# H\n\n<div>Kept <b>words</b></div>\n', { filename: 'x.md' });
+    expect(paragraphs(b.body)).toEqual(['Kept words']);
+    expect(warnings.some((w) => /HTML/.test(w.message))).toBe(true);
+  });
+});
