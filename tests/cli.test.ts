@@ -1,0 +1,87 @@
+/**
+ * The built CLI, run with plain `node` as a user runs it (vitest resolves imports more loosely
+ * than Node does, so this catches what only the compiled JavaScript would get wrong).
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = join(root, 'dist', 'cli.js');
+
+function run(args: string[], cwd = root) {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function scratch(): string {
+  return mkdtempSync(join(tmpdir(), 'offprint-cli-'));
+}
+
+describe('offprint CLI', () => {
+  it('prints help and version', () => {
+    expect(run(['--help']).stdout).toMatch(/offprint build/);
+    const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version as string;
+    expect(run(['--version']).stdout.trim()).toBe(`offprint ${version}`);
+  });
+
+  it('builds a folder of briefs into an output folder', () => {
+    const out = scratch();
+    const result = run(['build', 'content', '-o', out]);
+    expect(result.code).toBe(0);
+    const pdfs = readdirSync(out).filter((f) => f.endsWith('.pdf')).sort();
+    const sources = readdirSync(join(root, 'content')).filter((f) => /\.(md|txt)$/.test(f)).map((f) => f.replace(/\.(md|txt)$/, '.pdf')).sort();
+    expect(pdfs).toEqual(sources);
+    for (const pdf of pdfs) expect(readFileSync(join(out, pdf)).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('writes one brief to a named PDF, on Letter paper when asked', () => {
+    const out = join(scratch(), 'seed.pdf');
+    const result = run(['build', 'tests/fixtures/huawei-5g-albania.txt', '-o', out, '--paper', 'letter']);
+    expect(result.code).toBe(0);
+    expect(readFileSync(out).toString('latin1')).toMatch(/\/MediaBox \[0 0 612 792\]/);
+  });
+
+  it('fails on a broken brief with file:line:col, builds the others, and keeps an earlier good PDF', () => {
+    const dir = scratch();
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    copyFileSync(join(root, 'content', 'huawei-5g-albania.md'), join(dir, 'good.md'));
+    writeFileSync(join(dir, 'bad.md'), '---\ntitle: Broken\nsidebar:\n  countries:\n    - name: Narnia\n---\nText.\n');
+    writeFileSync(join(out, 'bad.pdf'), 'an earlier good build');
+    const result = run(['build', dir, '-o', out]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/bad\.md:5:\d+: error: .*Narnia/);
+    expect(existsSync(join(out, 'good.pdf'))).toBe(true);
+    expect(readFileSync(join(out, 'bad.pdf'), 'utf8')).toBe('an earlier good build');
+    expect(readdirSync(out).some((f) => f.includes('.tmp'))).toBe(false);
+  });
+
+  it('reports invalid YAML with its line and exits non-zero', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'yaml.md'), '---\ntitle: ok\nbyline: [a, b\n---\nText\n');
+    const result = run(['build', join(dir, 'yaml.md'), '-o', join(dir, 'yaml.pdf')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/yaml\.md:\d+:\d+: error: front matter is not valid YAML/);
+    expect(existsSync(join(dir, 'yaml.pdf'))).toBe(false);
+  });
+
+  it('prints warnings with file and line and still builds', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'warn.md'), '# Title\n\nText.\n\n![x](https://example.com/a.png)\n');
+    const result = run(['build', join(dir, 'warn.md'), '-o', join(dir, 'warn.pdf')]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/warn\.md:5:1: warning: image "https:\/\/example\.com\/a\.png" is not a local file/);
+    expect(existsSync(join(dir, 'warn.pdf'))).toBe(true);
+  });
+
+  it('rejects bad arguments with a usage message', () => {
+    expect(run(['build']).code).toBe(2);
+    expect(run(['frobnicate']).code).toBe(2);
+    expect(run(['build', 'content', '--paper', 'a3']).code).toBe(2);
+    expect(run(['build', 'no-such-file.md']).code).toBe(1);
+  });
+});

@@ -1,0 +1,33 @@
+/** Reads PDFs back with pdfjs-dist, the way a viewer does (no system tools). */
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+export interface PdfText {
+  pages: Array<{ width: number; height: number; items: Array<{ text: string; size: number; x: number; y: number; font: string }> }>;
+}
+
+export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
+  const document = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: PdfText['pages'] = [];
+  for (let n = 1; n <= document.numPages; n++) {
+    const page = await document.getPage(n);
+    const [, , width, height] = page.view as [number, number, number, number];
+    const content = await page.getTextContent();
+    const items = content.items.flatMap((item) => {
+      if (!('str' in item)) return [];
+      const [a, b] = item.transform as number[];
+      return [{ text: item.str, size: Math.hypot(a!, b!), x: item.transform[4] as number, y: item.transform[5] as number, font: item.fontName }];
+    });
+    pages.push({ width, height, items });
+  }
+  await document.destroy();
+  return { pages };
+}
+
+/** All text of the PDF with line-end hyphens joined, as one string. */
+export function joinedText(pdf: PdfText): string {
+  return pdf.pages
+    .map((page) => page.items.map((item) => item.text).join('\n'))
+    .join('\n')
+    .replace(/-\n/g, '')
+    .replace(/\n/g, ' ');
+}

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { renderBrief } from '../src/index.js';
+import { bodyText } from '../src/model/index.js';
+import { layoutSource } from '../src/index.js';
+import { words } from './helpers/layout-checks.js';
+import { joinedText, readPdf } from './helpers/pdf.js';
+
+const seedMarkdown = readFileSync(new URL('../content/huawei-5g-albania.md', import.meta.url), 'utf8');
+const seedWire = readFileSync(new URL('./fixtures/huawei-5g-albania.txt', import.meta.url), 'utf8');
+const second = readFileSync(new URL('../content/baltic-seabed-cables.md', import.meta.url), 'utf8');
+
+describe.each([
+  ['huawei-5g-albania.md', seedMarkdown],
+  ['huawei-5g-albania.txt', seedWire],
+  ['baltic-seabed-cables.md', second],
+])('the PDF of %s', (filename, source) => {
+  it('contains every word of the body, with real spaces between words', async () => {
+    const { pdf } = await renderBrief(source, { filename });
+    const text = joinedText(await readPdf(pdf));
+    const have = new Set(words(text));
+    const { brief } = layoutSource(source, { filename });
+    const missing = [...new Set(words(bodyText(brief.body)))].filter((w) => !have.has(w));
+    expect(missing).toEqual([]);
+    // Spaces are drawn as characters: extraction does not glue words together.
+    expect(text).toMatch(/\bthe [a-z]/);
+  });
+
+  it('has the headline as the largest text on page 1', async () => {
+    const { pdf } = await renderBrief(source, { filename });
+    const page1 = (await readPdf(pdf)).pages[0]!;
+    const { brief } = layoutSource(source, { filename });
+    const largest = Math.max(...page1.items.map((item) => item.size));
+    const headlineText = page1.items.filter((item) => Math.abs(item.size - largest) < 0.01).map((item) => item.text).join(' ');
+    expect(headlineText.replace(/\s+/g, ' ')).toContain(brief.meta.title.split(' ').slice(0, 3).join(' '));
+  });
+
+  it('embeds its fonts (subsets, no standard 14 fonts)', async () => {
+    const { pdf } = await renderBrief(source, { filename });
+    const raw = Buffer.from(pdf).toString('latin1');
+    expect(raw).toMatch(/\/FontFile2/);
+    expect(raw).not.toMatch(/\/BaseFont \/(Helvetica|Times|Courier|Symbol|ZapfDingbats)/);
+    const names = [...raw.matchAll(/\/BaseFont \/([A-Z]{6})\+([\w-]+)/g)].map((m) => m[2]);
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(name).toMatch(/^Source(Serif4|Sans3|CodePro)/);
+  });
+
+  it('rebuilds byte for byte', async () => {
+    const first = await renderBrief(source, { filename });
+    const again = await renderBrief(source, { filename });
+    expect(Buffer.from(again.pdf).equals(Buffer.from(first.pdf))).toBe(true);
+  });
+});
+
+describe('paper and pages', () => {
+  it('fits the seed on at most two A4 pages, or Letter when asked', async () => {
+    const a4 = await readPdf((await renderBrief(seedMarkdown, { filename: 'seed.md' })).pdf);
+    expect(a4.pages.length).toBeLessThanOrEqual(2);
+    expect([Math.round(a4.pages[0]!.width), Math.round(a4.pages[0]!.height)]).toEqual([595, 842]);
+    const letter = await readPdf((await renderBrief(seedMarkdown, { filename: 'seed.md', paper: 'letter' })).pdf);
+    expect([letter.pages[0]!.width, letter.pages[0]!.height]).toEqual([612, 792]);
+  });
+
+  it('reports the page count it wrote', async () => {
+    const result = await renderBrief(second, { filename: 'second.md' });
+    expect((await readPdf(result.pdf)).pages.length).toBe(result.pages);
+  });
+
+  it('takes the creation date from the brief, not the clock', async () => {
+    const { pdf } = await renderBrief(seedMarkdown.replace('lang: en', 'lang: en\ndate: 2019-02-01'), { filename: 'seed.md' });
+    const raw = Buffer.from(pdf).toString('latin1');
+    const ref = /\/CreationDate (\d+) 0 R/.exec(raw)?.[1];
+    expect(ref).toBeDefined();
+    expect(raw).toContain(`\n${ref} 0 obj\n(D:20190201000000Z)`);
+  });
+});
