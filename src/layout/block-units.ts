@@ -16,7 +16,8 @@ export function pullQuoteUnit(block: PullQuoteBlock, grid: number): BlockUnit {
     const lines = setText(`\u201C${block.text.replace(/^[\u201C"]|[\u201D"]$/g, '')}\u201D`, PULLQUOTE, width, { align: 'balanced' });
     const cite = block.cite ? setText(`\u2014 ${block.cite}`, PULLQUOTE_CITE, width, { align: 'ragged' }) : [];
     const content = 10 + lines.length * PULLQUOTE.leading + (cite.length ? 4 + cite.length * PULLQUOTE_CITE.leading : 0) + 6;
-    return { lines, cite, content, gridLines: Math.ceil(content / grid) + 1 };
+    // At least half a grid line of white above and below the rules.
+    return { lines, cite, content, gridLines: Math.ceil((content + grid) / grid) };
   };
   return {
     kind: 'block',
@@ -27,8 +28,7 @@ export function pullQuoteUnit(block: PullQuoteBlock, grid: number): BlockUnit {
     draw(x, baseline, width) {
       const { lines, cite, content, gridLines } = shape(width);
       const top = baseline - CELL_ABOVE;
-      const box = gridLines * grid - grid; // the last grid line is breathing space below
-      const start = top + (box - content) / 2;
+      const start = top + (gridLines * grid - content) / 2;
       const out: PageElement[] = [{ kind: 'rule', x1: x, y1: start, x2: x + width, y2: start, width: 1.2, color: ACCENT }];
       let y = start + 10 + capHeight(PULLQUOTE);
       for (const line of lines) {

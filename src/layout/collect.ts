@@ -44,7 +44,7 @@ function collectInto(blocks: readonly Block[], nesting: Nesting, context: Collec
     switch (block.kind) {
       case 'paragraph': {
         // Indent continues a run of paragraphs; after a heading, a break or a display, none.
-        const follows = previous === undefined ? lastIsParagraph(units) : previous?.kind === 'paragraph';
+        const follows = previous === undefined ? lastIsParagraph(units) : previous?.kind === 'paragraph' || previous?.kind === 'list';
         units.push(textUnit(block.inlines, nesting, context, block.line, { firstIndent: follows && nesting.indent === 0 && nesting.role === 'body' ? nesting.style.size : 0 }));
         return;
       }

@@ -33,7 +33,8 @@ export function drawPiece(doc: PDFKit.PDFDocument, piece: LinePiece, x: number, 
   const font = internals._font;
   if (internals.page.fonts[font.id] == null) internals.page.fonts[font.id] = font.ref();
 
-  const scale = 1000 / style.size;
+  // Under horizontal scaling (Tz) every advance, TJ adjustments included, is scaled too.
+  const scale = 1000 / (style.size * piece.scale);
   const parts: string[] = [];
   let hex = '';
   const flush = (adjust: number) => {
@@ -60,12 +61,13 @@ export function drawPiece(doc: PDFKit.PDFDocument, piece: LinePiece, x: number, 
   flush(0);
 
   // pdfkit's page space has its origin at the top left; text space wants it at the bottom left.
-  const y = internals.page.height - baseline - (style.rise ?? 0);
+  const y = internals.page.height - baseline + (style.rise ?? 0);
   doc.save();
   doc.transform(1, 0, 0, -1, 0, internals.page.height);
   internals.addContent('BT');
   internals.addContent(`1 0 0 1 ${fixed(x)} ${fixed(y)} Tm`);
   internals.addContent(`/${font.id} ${fixed(style.size)} Tf`);
+  if (piece.scale !== 1) internals.addContent(`${fixed(piece.scale * 100)} Tz`);
   internals.addContent(`[${parts.join(' ')}] TJ`);
   internals.addContent('ET');
   doc.restore();

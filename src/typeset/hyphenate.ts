@@ -77,21 +77,25 @@ export function hyphenationPoints(word: string, patternName: string | undefined)
   return points;
 }
 
+/**
+ * Each run of letters in the word is hyphenated on its own, so "Albania’s" or "D’Affaires"
+ * still break inside their letters, never next to the apostrophe.
+ */
 function computePoints(word: string, patternName: string): number[] {
-  // Only the letters of the word are hyphenated; punctuation around it stays attached.
-  const match = /^([^\p{L}]*)(\p{L}[\p{L}\p{M}]*)([^\p{L}]*)$/u.exec(word);
-  if (!match) return [];
-  const [, lead = '', letters = '', ] = match;
-  if ([...letters].length < MIN_WORD) return [];
-  // Acronyms and words in capitals (NATO, UNHCR) are never broken.
-  if (letters === letters.toUpperCase()) return [];
-  const marked = hyphenatorFor(patternName)(letters);
+  if (/\d/.test(word)) return [];
   const points: number[] = [];
-  let offset = 0;
-  for (const ch of marked) {
-    if (ch === SOFT_HYPHEN) points.push(offset);
-    else offset += ch.length;
+  for (const run of word.matchAll(/\p{L}[\p{L}\p{M}]*/gu)) {
+    const letters = run[0];
+    if ([...letters].length < MIN_WORD) continue;
+    // Acronyms and words in capitals (NATO, UNHCR) are never broken.
+    if (letters === letters.toUpperCase()) continue;
+    const marked = hyphenatorFor(patternName)(letters.toLowerCase());
+    let offset = 0;
+    for (const ch of marked) {
+      if (ch === SOFT_HYPHEN) {
+        if (offset >= MIN_BEFORE && letters.length - offset >= MIN_AFTER) points.push((run.index ?? 0) + offset);
+      } else offset += ch.length;
+    }
   }
-  const total = letters.length;
-  return points.filter((p) => p >= MIN_BEFORE && total - p >= MIN_AFTER).map((p) => p + lead.length);
+  return points;
 }

@@ -5,7 +5,7 @@
 import { shape, styledFont, textWidth, type FontId } from '../fonts/index.js';
 import type { Inline } from '../model/index.js';
 import { hyphenationPoints } from './hyphenate.js';
-import { INFINITE_PENALTY, SPACE_SHRINK_EM, SPACE_STRETCH_EM, type Alignment, type Item, type RunStyle } from './types.js';
+import { INFINITE_PENALTY, MAX_EXPANSION, SPACE_SHRINK_EM, SPACE_STRETCH_EM, type Alignment, type Item, type RunStyle } from './types.js';
 
 export interface ParagraphStyle {
   font: FontId;
@@ -153,7 +153,9 @@ function pushBox(text: string, style: RunStyle, paragraph: ParagraphStyle, items
   if (shaped.missing.length) paragraph.onMissingGlyphs?.(shaped.missing);
   const width = (shaped.advance * style.size) / 1000;
   if (width <= paragraph.narrowest) {
-    items.push({ type: 'box', width, text, style });
+    if (paragraph.align === 'justify' && style.font !== 'mono') {
+      items.push({ type: 'box', width, text, style, stretch: width * MAX_EXPANSION, shrink: width * MAX_EXPANSION });
+    } else items.push({ type: 'box', width, text, style });
     return;
   }
   // Wider than any line: cut it where it fills a line, breakable without a hyphen.

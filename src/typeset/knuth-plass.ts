@@ -42,9 +42,14 @@ interface Active {
   shrink: number;
   demerits: number;
   flagged: boolean;
+  /** Hyphenated lines in a row ending at this break. */
+  hyphenRun: number;
   previous: Active | null;
   ratio: number;
 }
+
+/** No more than this many hyphenated lines in a row. */
+const MAX_HYPHEN_RUN = 2;
 
 /** Returns the breaks for items[from..], or undefined when no set of breaks meets the tolerance. */
 export function findBreaks(items: readonly Item[], from: number, options: BreakOptions): Break[] | undefined {
@@ -62,12 +67,12 @@ export function findBreaks(items: readonly Item[], from: number, options: BreakO
   for (let i = from; i < n; i++) {
     const item = items[i]!;
     sumWidth[i + 1] = sumWidth[i]! + (item.type === 'penalty' ? 0 : item.width);
-    sumStretch[i + 1] = sumStretch[i]! + (item.type === 'glue' ? item.stretch : 0);
-    sumShrink[i + 1] = sumShrink[i]! + (item.type === 'glue' ? item.shrink : 0);
+    sumStretch[i + 1] = sumStretch[i]! + (item.type === 'penalty' ? 0 : (item.stretch ?? 0));
+    sumShrink[i + 1] = sumShrink[i]! + (item.type === 'penalty' ? 0 : (item.shrink ?? 0));
   }
 
   let active: Active[] = [
-    { position: from, line: 0, fitness: 1, width: sumWidth[from]!, stretch: sumStretch[from]!, shrink: sumShrink[from]!, demerits: 0, flagged: false, previous: null, ratio: 0 },
+    { position: from, line: 0, fitness: 1, width: sumWidth[from]!, stretch: sumStretch[from]!, shrink: sumShrink[from]!, demerits: 0, flagged: false, hyphenRun: 0, previous: null, ratio: 0 },
   ];
 
   for (let b = from; b < n; b++) {
@@ -100,7 +105,8 @@ export function findBreaks(items: readonly Item[], from: number, options: BreakO
         // Lines from this node can only get longer: it is no longer a candidate.
       } else survivors.push(node);
 
-      if (ratio >= -1 && ratio <= options.tolerance) {
+      const hyphenRunTooLong = flagged && node.hyphenRun >= MAX_HYPHEN_RUN;
+      if (ratio >= -1 && ratio <= options.tolerance && !hyphenRunTooLong) {
         const badness = 100 * Math.abs(ratio) ** 3;
         let demerits = (linePenalty + badness) ** 2;
         if (penalty >= 0) demerits += penalty ** 2;
@@ -131,6 +137,7 @@ export function findBreaks(items: readonly Item[], from: number, options: BreakO
         shrink: sumShrink[after]!,
         demerits: candidate.demerits,
         flagged,
+        hyphenRun: flagged ? candidate.node.hyphenRun + 1 : 0,
         previous: candidate.node,
         ratio: candidate.ratio,
       });

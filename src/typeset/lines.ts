@@ -5,7 +5,7 @@
  */
 import { textWidth } from '../fonts/index.js';
 import type { Break } from './knuth-plass.js';
-import { SPACE_SHRINK_EM, SPACE_STRETCH_EM, type Alignment, type Item, type LinePiece, type RunStyle, type SetLine } from './types.js';
+import { MAX_EXPANSION, SPACE_SHRINK_EM, SPACE_STRETCH_EM, type Alignment, type Item, type LinePiece, type RunStyle, type SetLine } from './types.js';
 
 
 export function buildLines(items: readonly Item[], breaks: readonly Break[], from: number, measureOf: (line: number) => number, align: Alignment): SetLine[] {
@@ -52,33 +52,50 @@ function setLine(items: readonly Item[], start: number, end: number, hyphen: Run
   }
 
   let natural = indent;
-  let stretch = 0;
-  let shrink = 0;
+  let expandable = 0;
+  let spaceStretch = 0;
+  let spaceShrink = 0;
   const spaceNaturals: number[] = [];
+  const letterWidths: number[] = [];
   for (const piece of merged) {
     const space = textWidth(piece.style.font, ' ', piece.style.size);
     spaceNaturals.push(space);
     const spaces = countSpaces(piece.text);
-    natural += chunksWidth(piece) + spaces * space;
-    stretch += spaces * piece.style.size * SPACE_STRETCH_EM;
-    shrink += spaces * piece.style.size * SPACE_SHRINK_EM;
+    const width = chunksWidth(piece);
+    letterWidths.push(width);
+    if (piece.style.font !== 'mono') expandable += width;
+    natural += width + spaces * space;
+    spaceStretch += spaces * piece.style.size * SPACE_STRETCH_EM;
+    spaceShrink += spaces * piece.style.size * SPACE_SHRINK_EM;
   }
 
+  // Justification: the same ratio for glyph expansion and spaces, as the breaker assumed;
+  // expansion stops at its limit and any slack left goes to the spaces.
   let ratio = 0;
-  if (align === 'justify') {
-    if (!last || natural > measure) {
-      if (natural < measure) ratio = stretch > 0 ? (measure - natural) / stretch : 0;
-      else if (natural > measure) ratio = shrink > 0 ? Math.max(-1, (measure - natural) / shrink) : 0;
-    }
+  let scale = 1;
+  let spaceRatio = 0;
+  const slack = measure - natural;
+  if (align === 'justify' && (!last || slack < 0)) {
+    const stretch = spaceStretch + expandable * MAX_EXPANSION;
+    const shrink = spaceShrink + expandable * MAX_EXPANSION;
+    if (slack > 0 && stretch > 0) ratio = slack / stretch;
+    else if (slack < 0 && shrink > 0) ratio = Math.max(-1, slack / shrink);
+    const expansion = Math.max(-1, Math.min(1, ratio)) * MAX_EXPANSION;
+    scale = 1 + expansion;
+    const remaining = slack - expandable * expansion;
+    const elastic = remaining >= 0 ? spaceStretch : spaceShrink;
+    spaceRatio = elastic > 0 ? remaining / elastic : 0;
+    if (remaining < 0) spaceRatio = Math.max(-1, spaceRatio);
   }
 
   const pieces: LinePiece[] = [];
   let x = indent;
   merged.forEach((piece, i) => {
     const space = spaceNaturals[i]!;
-    const spaceWidth = space + ratio * piece.style.size * (ratio >= 0 ? SPACE_STRETCH_EM : SPACE_SHRINK_EM);
-    const width = chunksWidth(piece) + countSpaces(piece.text) * spaceWidth;
-    pieces.push({ text: piece.text, style: piece.style, x, width, spaceWidth });
+    const spaceWidth = space + spaceRatio * piece.style.size * (spaceRatio >= 0 ? SPACE_STRETCH_EM : SPACE_SHRINK_EM);
+    const pieceScale = piece.style.font === 'mono' ? 1 : scale;
+    const width = letterWidths[i]! * pieceScale + countSpaces(piece.text) * spaceWidth;
+    pieces.push({ text: piece.text, style: piece.style, x, width, spaceWidth, scale: pieceScale });
     x += width;
   });
   const width = x;

@@ -20,6 +20,9 @@ export interface RunStyle {
 export interface BoxItem {
   type: 'box';
   width: number;
+  /** How much the box may widen or narrow by glyph expansion (justified text only). */
+  stretch?: number;
+  shrink?: number;
   text: string;
   style: RunStyle;
 }
@@ -54,6 +57,12 @@ export const INFINITE_PENALTY = 10000;
 export const SPACE_STRETCH_EM = 0.2;
 export const SPACE_SHRINK_EM = 0.08;
 
+/**
+ * Glyph expansion, as microtype does for TeX: a justified line may scale its letters by up to
+ * 1.5% either way, so narrow columns need less extra space between words.
+ */
+export const MAX_EXPANSION = 0.015;
+
 export type Alignment = 'justify' | 'ragged' | 'balanced' | 'center';
 
 /** A positioned run of same-styled text within a line. Spaces in `text` are `spaceWidth` wide. */
@@ -64,6 +73,8 @@ export interface LinePiece {
   x: number;
   width: number;
   spaceWidth: number;
+  /** Horizontal scale of the glyphs (1 = as designed). */
+  scale: number;
 }
 
 export interface SetLine {
