@@ -23,11 +23,11 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
   return { pages };
 }
 
-/** All text of the PDF with line-end hyphens joined, as one string. */
+/**
+ * All text of the PDF as one string, twice: once with line-end hyphens joined (hyphenation)
+ * and once as printed (a compound such as "user-pays" broken after its own hyphen).
+ */
 export function joinedText(pdf: PdfText): string {
-  return pdf.pages
-    .map((page) => page.items.map((item) => item.text).join('\n'))
-    .join('\n')
-    .replace(/-\n/g, '')
-    .replace(/\n/g, ' ');
+  const lines = pdf.pages.map((page) => page.items.map((item) => item.text).join('\n')).join('\n');
+  return `${lines.replace(/-\n/g, '').replace(/\n/g, ' ')} ${lines.replace(/\n/g, ' ')}`;
 }
