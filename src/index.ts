@@ -43,7 +43,9 @@ export function layoutSource(source: string, options: RenderOptions = {}): LaidO
     throw readPaper(String(options.paper), 1, diagnostics);
   }
   const layout = layoutBrief(brief, { paper, diagnostics });
-  return { brief, layout, warnings: diagnostics.warnings };
+  // In source order, as a compiler lists them.
+  const warnings = [...diagnostics.warnings].sort((a, b) => a.line - b.line || a.column - b.column);
+  return { brief, layout, warnings };
 }
 
 export async function renderBrief(source: string, options: RenderOptions = {}): Promise<RenderResult> {

@@ -128,6 +128,17 @@ describe('hostile input', () => {
     expect(text.replace(/[^x]/g, '').length).toBe(6000);
   });
 
+  it('sets a long word that hyphenates into several lines without overflowing or losing the paragraph', () => {
+    const word = `superlongwordthatgoesonandonandonwithoutanybreakopportunityatall${'x'.repeat(90)}`;
+    const url = 'https://example.com/a/very/long/path/that/keeps/going/and/going/index.html?query=string&more=params';
+    const { layout } = layoutSource(`# Long words\n\nIntro paragraph with a ${word} and then more text, a URL ${url} and more.`, { filename: 'long.md' });
+    expect(outsideFrame(layout)).toEqual([]);
+    const lines = textElements(layout).filter((e) => e.role === 'body');
+    // Set as a paragraph, not a word per line: the short words share lines.
+    expect(lines.some((e) => /Intro paragraph with/.test(lineText(e)))).toBe(true);
+    for (const line of lines) expect(line.width).toBeLessThanOrEqual(line.measure + 0.01);
+  });
+
   it('survives deep nesting of lists and quotes', () => {
     let lists = '# Deep\n\n';
     for (let i = 0; i < 12; i++) lists += `${'  '.repeat(i)}- level ${i}\n`;

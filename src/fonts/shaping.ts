@@ -92,7 +92,6 @@ export function shape(id: FontId, text: string, features?: readonly string[]): S
   for (let i = 0; i < run.glyphs.length; i++) {
     const glyph = run.glyphs[i]!;
     const position = run.positions[i]!;
-    if (glyph.id === 0) missing.push(String.fromCodePoint(...glyph.codePoints));
     const shaped: ShapedGlyph = {
       id: glyph.id,
       codePoints: glyph.codePoints,
@@ -103,6 +102,11 @@ export function shape(id: FontId, text: string, features?: readonly string[]): S
     };
     glyphs.push(shaped);
     advance += shaped.xAdvance;
+  }
+  // fontkit reuses one glyph object for .notdef, so its code points cannot tell which
+  // characters are missing: ask the face about each character instead.
+  if (glyphs.some((glyph) => glyph.id === 0)) {
+    for (const ch of text) if (!face.hasGlyphForCodePoint(ch.codePointAt(0)!)) missing.push(ch);
   }
   const shaped: ShapedText = { glyphs, advance, missing };
   shapeCache.set(key, shaped);

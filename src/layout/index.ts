@@ -32,14 +32,16 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
   if (!hyphenation) diagnostics.warn(`no hyphenation patterns for language "${brief.meta.lang}"; the brief is set without hyphenation`);
 
   const header = layoutHeader(brief.meta, geometry, (message) => diagnostics.warn(message));
+  const missing = new Map<number, Set<string>>();
   const units = collectUnits(brief.body, {
     hyphenation,
     grid: geometry.grid,
     maxImageHeight: (geometry.gridLines - header.gridLines - 3) * geometry.grid,
     narrowestColumn: Math.min(geometry.firstPage.body[0].width, geometry.laterPages.body[0].width),
     onMissingGlyphs: (line) => (characters) => {
-      const list = [...new Set(characters)].map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
-      diagnostics.warn(`the fonts have no glyph for ${list}; it prints as a blank box`, line);
+      const set = missing.get(line) ?? new Set<string>();
+      for (const ch of characters) set.add(ch);
+      missing.set(line, set);
     },
   });
 
@@ -66,6 +68,10 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
   };
 
   const flowPages = flowAll(units, regionsFor, geometry);
+  for (const [line, characters] of [...missing].sort((a, b) => a[0] - b[0])) {
+    const list = [...characters].map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
+    diagnostics.warn(`the fonts have no glyph for ${list}; ${characters.size === 1 ? 'it prints' : 'they print'} as blank boxes (no vendored font covers them)`, line);
+  }
   // The sidebar's continuation needs a page 2 even when the text ends on page 1.
   if (continued && flowPages.length < 2) flowPages.push([]);
   const pages: Page[] = flowPages.map((elements, index) => ({ number: index + 1, elements }));

@@ -38,7 +38,7 @@ function tableRows(block: TableBlock, body: Inline[][][], grid: number, hyphenat
     const head = setRow(header, HEADER);
     const rows = body.map((row) => setRow(row, SMALL));
     const total = head.height + rows.reduce((sum, row) => sum + row.height, 0) + 4;
-    return { widths, head, rows, gridLines: Math.ceil(total / grid) + 1 };
+    return { widths, head, rows, gridLines: Math.ceil((total + 2) / grid) };
   };
   const unit: BlockUnit & { split(width: number, gridLines: number): [BlockUnit, BlockUnit] | undefined } = {
     kind: 'block',
@@ -48,7 +48,7 @@ function tableRows(block: TableBlock, body: Inline[][][], grid: number, hyphenat
     height: (width) => setAll(width).gridLines,
     split(width, gridLines) {
       const { head, rows } = setAll(width);
-      let used = head.height + 4 + grid;
+      let used = head.height + 6;
       let count = 0;
       while (count < rows.length && used + rows[count]!.height <= gridLines * grid) used += rows[count++]!.height;
       if (count === 0 || count === rows.length) return undefined;

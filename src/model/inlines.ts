@@ -5,7 +5,7 @@ import type { PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { ModelContext } from './context.js';
 import type { Inline, InlineStyle } from './types.js';
-import { normalizeSpace, smartenText } from './typography.js';
+import { INVISIBLE, normalizeSpace, smartenText } from './typography.js';
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
 
@@ -24,9 +24,12 @@ function appendInline(node: PhrasingContent, style: InlineStyle, out: Inline[], 
   const line = node.position?.start.line ?? 1;
   const column = node.position?.start.column ?? 1;
   switch (node.type) {
-    case 'text':
-      out.push({ text: normalizeSpace(node.value), style });
+    case 'text': {
+      const visible = node.value.replace(INVISIBLE, '');
+      if (visible.length !== node.value.length) context.diagnostics.warn('invisible or control characters were removed from the text', line, column);
+      out.push({ text: normalizeSpace(visible), style });
       return;
+    }
     case 'emphasis':
       for (const child of node.children) appendInline(child, { ...style, italic: !style.italic }, out, context);
       return;

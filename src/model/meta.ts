@@ -7,6 +7,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Diagnostics } from '../diagnostics.js';
 import type { FrontMatter } from '../parse/index.js';
 import type { BriefMeta, Paper } from './types.js';
+import { htmlText } from './inlines.js';
 import { normalizeSpace, smartenText } from './typography.js';
 
 export interface MetaResult {
@@ -45,7 +46,9 @@ export function readMeta(
   if (!title) {
     const h1 = body.find((node): node is Heading => node.type === 'heading' && node.depth === 1);
     if (h1) {
-      title = smartenText(normalizeSpace(toString(h1)).trim(), '');
+      // Raw HTML in a headline is dropped like anywhere else; its text stays.
+      title = smartenText(normalizeSpace(htmlText(toString(h1))).trim(), '');
+      if (h1.children.some((child) => child.type === 'html')) diagnostics.warn('raw HTML in the headline is not interpreted: its tags were dropped', h1.position?.start.line ?? 1);
       consumed.add(h1);
     }
   }

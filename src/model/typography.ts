@@ -40,3 +40,9 @@ export function smartenText(text: string, previousChar: string): string {
 export function normalizeSpace(text: string): string {
   return text.replace(/[\t\r\n ]+/g, ' ');
 }
+
+/**
+ * Characters that must not reach the page: C0/C1 controls and invisible format characters
+ * (zero-width spaces and joiners, soft hyphens, byte-order marks) would print as blank boxes.
+ */
+export const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;

@@ -40,20 +40,44 @@ function chooseBreaks(items: readonly Item[], from: number, measureOf: (line: nu
     const breaks = findBreaks(items, from, { lineWidth: measureOf, tolerance: INFINITE_PENALTY, rightStretch });
     if (breaks) return breaks;
   }
-  // Nothing fits the tolerance (a box wider than the measure): accept whatever total fit gives.
-  return findBreaks(items, from, { lineWidth: measureOf, tolerance: INFINITE_PENALTY, emergencyStretch: measureOf(0) }) ?? greedyBreaks(items, from);
+  // Nothing fits the tolerance (a word longer than two lines, say): accept whatever total fit
+  // gives, hyphen ladders included, rather than fail.
+  return findBreaks(items, from, { lineWidth: measureOf, tolerance: INFINITE_PENALTY, emergencyStretch: measureOf(0), maxHyphenRun: Infinity }) ?? greedyBreaks(items, from, measureOf);
 }
 
 function isForcedBreak(item: Item): boolean {
   return item.type === 'penalty' && item.penalty <= -INFINITE_PENALTY;
 }
 
-/** Fallback that cannot fail: break at every legal point. Only reached for impossible input. */
-function greedyBreaks(items: readonly Item[], from: number): Break[] {
+/**
+ * Fallback that cannot fail: first fit, breaking at the last legal point before the measure
+ * runs out. Only reached for input no total-fit solution exists for.
+ */
+function greedyBreaks(items: readonly Item[], from: number, measureOf: (line: number) => number): Break[] {
   const breaks: Break[] = [];
-  for (let i = from + 1; i < items.length; i++) {
+  let width = 0;
+  let lastLegal = -1;
+  let widthAtLegal = 0;
+  for (let i = from; i < items.length; i++) {
     const item = items[i]!;
-    if ((item.type === 'glue' && items[i - 1]!.type === 'box') || isForcedBreak(item)) breaks.push({ position: i, ratio: 0, flagged: false });
+    const legal = (item.type === 'glue' && i > from && items[i - 1]!.type === 'box') || (item.type === 'penalty' && item.penalty < INFINITE_PENALTY);
+    if (isForcedBreak(item)) {
+      breaks.push({ position: i, ratio: 0, flagged: false });
+      width = 0;
+      lastLegal = -1;
+      continue;
+    }
+    if (legal) {
+      lastLegal = i;
+      widthAtLegal = width;
+    }
+    if (item.type !== 'penalty') width += item.width;
+    if (width > measureOf(breaks.length) && lastLegal >= 0) {
+      const brk = items[lastLegal]!;
+      breaks.push({ position: lastLegal, ratio: 0, flagged: brk.type === 'penalty' && brk.flagged });
+      width -= widthAtLegal + (brk.type === 'glue' ? brk.width : 0);
+      lastLegal = -1;
+    }
   }
   return breaks;
 }

@@ -24,6 +24,8 @@ export interface BreakOptions {
   fitnessDemerits?: number;
   /** Extra demerits when the next-to-last line ends with a hyphen. */
   finalHyphenDemerits?: number;
+  /** Most hyphenated lines allowed in a row (default 2). */
+  maxHyphenRun?: number;
 }
 
 export interface Break {
@@ -48,8 +50,6 @@ interface Active {
   ratio: number;
 }
 
-/** No more than this many hyphenated lines in a row. */
-const MAX_HYPHEN_RUN = 2;
 
 /** Returns the breaks for items[from..], or undefined when no set of breaks meets the tolerance. */
 export function findBreaks(items: readonly Item[], from: number, options: BreakOptions): Break[] | undefined {
@@ -58,6 +58,7 @@ export function findBreaks(items: readonly Item[], from: number, options: BreakO
   const fitnessDemerits = options.fitnessDemerits ?? 100;
   const finalHyphenDemerits = options.finalHyphenDemerits ?? 5000;
   const rightStretch = (options.rightStretch ?? 0) + (options.emergencyStretch ?? 0);
+  const maxHyphenRun = options.maxHyphenRun ?? 2;
 
   // Running sums of width, stretch and shrink up to (not including) each item.
   const n = items.length;
@@ -105,7 +106,7 @@ export function findBreaks(items: readonly Item[], from: number, options: BreakO
         // Lines from this node can only get longer: it is no longer a candidate.
       } else survivors.push(node);
 
-      const hyphenRunTooLong = flagged && node.hyphenRun >= MAX_HYPHEN_RUN;
+      const hyphenRunTooLong = flagged && node.hyphenRun >= maxHyphenRun;
       if (ratio >= -1 && ratio <= options.tolerance && !hyphenRunTooLong) {
         const badness = 100 * Math.abs(ratio) ** 3;
         let demerits = (linePenalty + badness) ** 2;
