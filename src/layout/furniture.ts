@@ -31,7 +31,7 @@ export function runningHead(meta: BriefMeta, geometry: PageGeometry): PageElemen
   const x = geometry.margin.left;
   const measure = geometry.width - geometry.margin.left - geometry.margin.right;
   const baseline = geometry.margin.top - 14;
-  const style = { ...FOOTER, font: 'sans-semibold' as const, color: MUTED, features: ['c2sc', 'smcp'] };
+  const style = { ...FOOTER, font: 'sans-semibold' as const, color: MUTED, features: ['c2sc', 'smcp'], tracking: 40 };
   const text = `${meta.kicker}${SEPARATOR}${shortTitle(meta.title)}`;
   const [line] = setText(ellipsize(text, measure / 0.9), style, measure, { align: 'ragged' });
   const ruleY = baseline + 5;

@@ -24,7 +24,7 @@ export function layoutHeader(meta: BriefMeta, geometry: PageGeometry, warn: (mes
   const elements: PageElement[] = [];
   let y = geometry.margin.top + capHeight(KICKER);
 
-  const kicker = setText(meta.kicker.toUpperCase(), { ...KICKER, features: ['kern'] }, measure, { align: 'ragged' });
+  const kicker = setText(meta.kicker.toUpperCase(), KICKER, measure, { align: 'ragged' });
   for (const line of kicker) {
     elements.push(lineElement(line, x, y, 'kicker', KICKER));
     y += KICKER.leading;
@@ -47,7 +47,7 @@ export function layoutHeader(meta: BriefMeta, geometry: PageGeometry, warn: (mes
   y -= style.leading;
 
   if (meta.dek) {
-    y += DEK.leading + 4;
+    y += DEK.leading + 7;
     const dek = setText(meta.dek, DEK, Math.min(measure, measure * 0.78), { align: 'ragged' });
     dek.forEach((line, i) => {
       elements.push(lineElement(line, x, y, 'dek', DEK));

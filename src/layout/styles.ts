@@ -16,10 +16,12 @@ export interface TextStyle {
   leading: number;
   color: string;
   features?: string[];
+  /** Letter-spacing in thousandths of an em. */
+  tracking?: number;
 }
 
 export const BODY: TextStyle = { font: 'serif', size: 9.5, leading: 12.5, color: INK };
-export const KICKER: TextStyle = { font: 'sans-semibold', size: 8.5, leading: 12.5, color: ACCENT };
+export const KICKER: TextStyle = { font: 'sans-semibold', size: 8.5, leading: 12.5, color: ACCENT, tracking: 80 };
 export const HEADLINE: TextStyle = { font: 'serif-bold', size: 26, leading: 29, color: INK };
 export const DEK: TextStyle = { font: 'serif-italic', size: 13, leading: 17, color: INK };
 export const BYLINE: TextStyle = { font: 'sans', size: 8.5, leading: 12.5, color: INK };
@@ -29,7 +31,7 @@ export const H4: TextStyle = { font: 'serif-bold-italic', size: 9.5, leading: 12
 export const PULLQUOTE: TextStyle = { font: 'serif-italic', size: 15, leading: 19, color: INK };
 export const PULLQUOTE_CITE: TextStyle = { font: 'sans-semibold', size: 7.5, leading: 10, color: ACCENT };
 export const SIDEBAR: TextStyle = { font: 'sans', size: 8, leading: 11, color: INK };
-export const SIDEBAR_TITLE: TextStyle = { font: 'sans-semibold', size: 9, leading: 12.5, color: ACCENT };
+export const SIDEBAR_TITLE: TextStyle = { font: 'sans-semibold', size: 9, leading: 12.5, color: ACCENT, tracking: 50 };
 export const SIDEBAR_NOTE: TextStyle = { font: 'sans', size: 7.5, leading: 10, color: MUTED };
 export const SMALL: TextStyle = { font: 'sans', size: 7.5, leading: 10, color: INK };
 export const CODE: TextStyle = { font: 'mono', size: 8, leading: 12.5, color: INK };

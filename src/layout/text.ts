@@ -27,6 +27,7 @@ export function paragraphStyle(style: TextStyle, measure: number, options: SetOp
     narrowest: measure,
   };
   if (style.features) paragraph.features = style.features;
+  if (style.tracking) paragraph.tracking = style.tracking;
   if (options.onMissingGlyphs) paragraph.onMissingGlyphs = options.onMissingGlyphs;
   return paragraph;
 }

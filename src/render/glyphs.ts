@@ -56,7 +56,7 @@ export function drawPiece(doc: PDFKit.PDFDocument, piece: LinePiece, x: number, 
   piece.text.split(' ').forEach((chunk, index) => {
     if (index > 0 && space) addGlyph(space, piece.spaceWidth * scale);
     if (!chunk) return;
-    for (const glyph of shape(style.font, chunk, style.features).glyphs) addGlyph(glyph, glyph.xAdvance);
+    for (const glyph of shape(style.font, chunk, style.features).glyphs) addGlyph(glyph, glyph.xAdvance + (style.tracking ?? 0));
   });
   flush(0);
 

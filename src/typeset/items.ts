@@ -3,6 +3,7 @@
  * hyphenation points and other break opportunities as penalties, spaces as glue.
  */
 import { shape, styledFont, textWidth, type FontId } from '../fonts/index.js';
+import { runWidth } from './measure.js';
 import type { Inline } from '../model/index.js';
 import { hyphenationPoints } from './hyphenate.js';
 import { INFINITE_PENALTY, MAX_EXPANSION, SPACE_SHRINK_EM, SPACE_STRETCH_EM, type Alignment, type Item, type RunStyle } from './types.js';
@@ -19,6 +20,8 @@ export interface ParagraphStyle {
   firstIndent: number;
   /** Extra OpenType features for the whole paragraph. */
   features?: string[];
+  /** Letter-spacing for the whole paragraph, in thousandths of an em. */
+  tracking?: number;
   /** Narrowest measure the paragraph may be set in: longer words are cut to fit it. */
   narrowest: number;
   /** Called with characters the faces have no glyph for. */
@@ -87,6 +90,7 @@ function runStyle(inline: Inline['style'], paragraph: ParagraphStyle, cache: Map
     style.rise = paragraph.size * 0.36;
   }
   if (paragraph.features && !inline.code) style.features = paragraph.features;
+  if (paragraph.tracking && !inline.code) style.tracking = paragraph.tracking;
   if (inline.link) style.link = inline.link;
   if (inline.strike) style.strike = true;
   cache.set(key, style);
@@ -151,7 +155,7 @@ function pushBox(text: string, style: RunStyle, paragraph: ParagraphStyle, items
   if (!text) return;
   const shaped = shape(style.font, text, style.features);
   if (shaped.missing.length) paragraph.onMissingGlyphs?.(shaped.missing);
-  const width = (shaped.advance * style.size) / 1000;
+  const width = runWidth(style, text);
   if (width <= paragraph.narrowest) {
     if (paragraph.align === 'justify' && style.font !== 'mono') {
       items.push({ type: 'box', width, text, style, stretch: width * MAX_EXPANSION, shrink: width * MAX_EXPANSION });
@@ -163,7 +167,7 @@ function pushBox(text: string, style: RunStyle, paragraph: ParagraphStyle, items
   let chunkWidth = 0;
   let index = 0;
   for (const glyph of shaped.glyphs) {
-    const glyphWidth = (glyph.xAdvance * style.size) / 1000;
+    const glyphWidth = ((glyph.xAdvance + (style.tracking ?? 0)) * style.size) / 1000;
     const length = String.fromCodePoint(...glyph.codePoints).length || 1;
     if (chunkWidth > 0 && chunkWidth + glyphWidth > paragraph.narrowest) {
       items.push({ type: 'box', width: chunkWidth, text: text.slice(chunkStart, index), style });

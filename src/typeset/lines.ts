@@ -4,6 +4,7 @@
  * fills its measure exactly: what layout places is what render draws.
  */
 import { textWidth } from '../fonts/index.js';
+import { runWidth } from './measure.js';
 import type { Break } from './knuth-plass.js';
 import { MAX_EXPANSION, SPACE_SHRINK_EM, SPACE_STRETCH_EM, type Alignment, type Item, type LinePiece, type RunStyle, type SetLine } from './types.js';
 
@@ -116,7 +117,7 @@ function countSpaces(text: string): number {
 function chunksWidth(piece: Token): number {
   let width = 0;
   for (const chunk of piece.text.split(' ')) {
-    if (chunk) width += textWidth(piece.style.font, chunk, piece.style.size, piece.style.features);
+    if (chunk) width += runWidth(piece.style, chunk);
   }
   return width;
 }

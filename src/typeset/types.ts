@@ -11,6 +11,8 @@ export interface RunStyle {
   color: string;
   /** Extra OpenType features, e.g. small caps. */
   features?: string[];
+  /** Letter-spacing in thousandths of an em, added after every glyph (capitals, small caps). */
+  tracking?: number;
   /** Baseline shift upwards in points (superscripts). */
   rise?: number;
   link?: string;
