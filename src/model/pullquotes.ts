@@ -21,6 +21,7 @@ const SPEECH_VERB = '(?:said|says|added|told|warned|argued|wrote|stated|insisted
 const NAME = "((?:[A-Z][\\p{L}'’.-]+)(?:\\s+[A-Z][\\p{L}'’.-]+){0,3})";
 const AFTER_NAME_VERB = new RegExp(`^\\s*${NAME}\\s+${SPEECH_VERB}\\b`, 'u');
 const AFTER_VERB_NAME = new RegExp(`^\\s*${SPEECH_VERB}\\s+${NAME}`, 'u');
+const BEFORE_NAME_VERB = new RegExp(`${NAME}\\s+${SPEECH_VERB}[.,:]?\\s*$`, 'u');
 const PRONOUN = /^(?:He|She|They|It|We|I)$/;
 
 /** Inserts up to `wanted` automatic pull-quotes into `body` (a new array). */
@@ -62,7 +63,8 @@ function findCandidates(body: Block[]): Candidate[] {
       if (!/^\p{Lu}/u.test(quoted) || !/[.!?,]$/.test(quoted) || quoted.includes('[')) continue;
       const sentence = quoted.replace(/,$/, '.');
       const after = text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 60);
-      const named = AFTER_NAME_VERB.exec(after) ?? AFTER_VERB_NAME.exec(after);
+      const before = text.slice(Math.max(0, (match.index ?? 0) - 40), match.index ?? 0);
+      const named = AFTER_NAME_VERB.exec(after) ?? AFTER_VERB_NAME.exec(after) ?? BEFORE_NAME_VERB.exec(before);
       const cite = named && !PRONOUN.test(named[1]!) ? named[1] : undefined;
       // Prefer sentences of 10 to 24 words, and attributed ones.
       const score = -Math.abs(words - 16) + (cite ? 4 : 0);
