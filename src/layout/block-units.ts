@@ -24,6 +24,7 @@ export function pullQuoteUnit(block: PullQuoteBlock, grid: number): BlockUnit {
     role: 'pullquote',
     spaceBefore: 1,
     pullQuote: true,
+    quotes: block.text,
     height: (width) => shape(width).gridLines,
     draw(x, baseline, width) {
       const { lines, cite, content, gridLines } = shape(width);

@@ -36,6 +36,8 @@ export interface FlowState {
 export interface RegionResult {
   elements: PageElement[];
   used: number;
+  /** A pull-quote had to open the column (allowed only when nothing else is left). */
+  quoteAtTop: boolean;
 }
 
 const MIN_LINES = 2;
@@ -53,11 +55,15 @@ export function isDone(units: readonly FlowUnit[], state: FlowState): boolean {
   return state.unit >= units.length && !state.carry && state.pending.length === 0;
 }
 
-/** Fills one region, advancing `state`. `cap` limits the lines used (for balancing). */
-export function fillRegion(units: readonly FlowUnit[], state: FlowState, region: Region, geometry: PageGeometry, nextWidth: number, cap = region.lines): RegionResult {
+/**
+ * Fills one region, advancing `state`. `earlier` are the elements already on the page (a
+ * pull-quote is not set on the page that shows its words); `cap` limits the lines used.
+ */
+export function fillRegion(units: readonly FlowUnit[], state: FlowState, region: Region, geometry: PageGeometry, nextWidth: number, earlier: readonly PageElement[], cap = region.lines): RegionResult {
   const elements: PageElement[] = [];
   let used = 0;
   let spaceAfter = 0;
+  let quoteAtTop = false;
   const grid = geometry.grid;
   const baseline = (line: number) => baselineOf(geometry, region.firstLine + line);
 
@@ -74,8 +80,12 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
       const space = used === 0 ? 0 : Math.max(quote.spaceBefore, spaceAfter);
       const height = quote.height(region.width);
       const roomAfter = final ? 0 : MIN_LINES;
-      if ((used >= MIN_LINES || final) && used + space + height + roomAfter <= cap) {
+      const top = baseline(used + space) - grid;
+      const bottom = baseline(used + space + height);
+      const besideItsWords = !final && quote.quotes !== undefined && besideWords(quote.quotes, elements, earlier.filter((e) => e.kind === 'text' && e.y >= top - 3 * grid && e.y <= bottom + 3 * grid));
+      if ((used >= MIN_LINES || final) && !besideItsWords && used + space + height + roomAfter <= cap) {
         state.pending.shift();
+        if (used === 0) quoteAtTop = true;
         placeBlock(quote, space);
       } else return;
     }
@@ -98,11 +108,11 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
         delete state.carry;
         placeBlock(block, 0); // cannot split: set it whole rather than lose it
       }
-      return { elements, used };
+      return { elements, used, quoteAtTop };
     }
     if (state.unit >= units.length) {
       tryPending(true);
-      return { elements, used };
+      return { elements, used, quoteAtTop };
     }
     const unit = units[state.unit]!;
     const space = used === 0 ? 0 : Math.max(unit.spaceBefore, spaceAfter);
@@ -125,13 +135,13 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
         placeBlock(parts[0], space);
         state.carry = parts[1];
         state.unit++;
-        return { elements, used };
+        return { elements, used, quoteAtTop };
       }
       if (used === 0) {
         placeBlock(unit, 0);
         state.unit++;
       }
-      return { elements, used };
+      return { elements, used, quoteAtTop };
     }
 
     const lines = unitLines(unit, region.width, state.from);
@@ -139,7 +149,7 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
     let fit = Math.min(lines.length, linesFitting(unit, avail, grid));
     if (unit.keepWithNext && state.from === 0 && used > 0) {
       const need = gridLinesFor(unit, lines.length, grid) + followingNeed(units, state.unit + 1, region.width, grid);
-      if (need > avail) return { elements, used };
+      if (need > avail) return { elements, used, quoteAtTop };
     }
     if (fit < lines.length) {
       const firstPart = state.from === 0;
@@ -148,7 +158,7 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
       while (fit > 0 && lines.length >= MIN_LINES && unitLines(unit, nextWidth, lines[fit]!.startItem).length < MIN_LINES) fit--;
       if (fit < MIN_LINES && firstPart) fit = 0;
       if (fit <= 0) {
-        if (used > 0) return { elements, used };
+        if (used > 0) return { elements, used, quoteAtTop };
         fit = Math.max(1, Math.min(lines.length, linesFitting(unit, cap, grid)));
       }
     }
@@ -158,12 +168,27 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
     spaceAfter = unit.spaceAfter ?? 0;
     if (fit < lines.length) {
       state.from = lines[fit]!.startItem;
-      return { elements, used };
+      return { elements, used, quoteAtTop };
     }
     state.unit++;
     state.from = 0;
     tryPending(false);
   }
+}
+
+/**
+ * Whether a pull-quote would stand next to the words it repeats: anywhere in its own column,
+ * or level with it in the column beside.
+ */
+function besideWords(quote: string, column: readonly PageElement[], level: readonly PageElement[]): boolean {
+  const simplify = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const words = quote.split(/\s+/);
+  const probes = [words.slice(0, 5), words.slice(-5)].map((part) => simplify(part.join(' '))).filter((probe) => probe.length > 0);
+  const shows = (elements: readonly PageElement[]) => {
+    const text = simplify(elements.map((e) => (e.kind === 'text' ? e.pieces.map((p) => p.text).join('') : '')).join(' '));
+    return probes.some((probe) => text.includes(probe));
+  };
+  return shows(column) || shows(level);
 }
 
 /** Grid lines the start of the units after a heading needs beside it. */

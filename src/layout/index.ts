@@ -98,7 +98,7 @@ function flowAll(units: readonly FlowUnit[], regionsFor: (page: number) => Regio
   for (let pageIndex = 0; pageIndex < MAX_PAGES; pageIndex++) {
     const start = cloneState(state);
     const regions = regionsFor(pageIndex);
-    const results = regions.map((region, i) => fillRegion(units, state, region, geometry, nextWidth(regions, i, regionsFor(pageIndex + 1))));
+    const results = fillPage(units, state, regions, geometry, regionsFor(pageIndex + 1));
     if (isDone(units, state)) {
       pages.push(balanceLastPage(units, start, regions, results, geometry, regionsFor(pageIndex + 1)));
       return pages;
@@ -120,10 +120,20 @@ function balanceLastPage(units: readonly FlowUnit[], start: FlowState, regions: 
   }
   for (let cap = Math.ceil(total / regions.length); cap < capacity; cap++) {
     const state = cloneState(start);
-    const trial = regions.map((region, i) => fillRegion(units, state, region, geometry, nextWidth(regions, i, following), cap));
-    if (isDone(units, state)) return trial.flatMap((r) => r.elements);
+    const trial = fillPage(units, state, regions, geometry, following, cap);
+    // Balance only if that does not push a pull-quote to the head of a column.
+    if (isDone(units, state) && !trial.some((r) => r.quoteAtTop && !results.some((u) => u.quoteAtTop))) return trial.flatMap((r) => r.elements);
   }
   return results.flatMap((r) => r.elements);
+}
+
+function fillPage(units: readonly FlowUnit[], state: FlowState, regions: Region[], geometry: PageGeometry, following: Region[], cap?: number): RegionResult[] {
+  const results: RegionResult[] = [];
+  regions.forEach((region, i) => {
+    const earlier = results.flatMap((r) => r.elements);
+    results.push(fillRegion(units, state, region, geometry, nextWidth(regions, i, following), earlier, cap ?? region.lines));
+  });
+  return results;
 }
 
 /** Width of the region that follows region `index`: the next column, or the next page's first. */

@@ -44,6 +44,8 @@ export interface BlockUnit {
   spaceAfter?: number;
   /** Pull-quotes float a little: never at the top or bottom of a column. */
   pullQuote: boolean;
+  /** The words a pull-quote repeats, so it is not set beside them. */
+  quotes?: string;
   /** Height in grid lines when set in `width`. */
   height(width: number): number;
   /** Elements for the block with its first grid cell's baseline at `baseline`. */
