@@ -51,7 +51,11 @@ export function fontBuffer(id: FontId): Buffer {
   return buffer;
 }
 
-function font(id: FontId): fontkit.Font {
+/**
+ * The parsed face, shared with the render stage so pdfkit embeds from the same object
+ * instead of parsing every font again for every PDF.
+ */
+export function font(id: FontId): fontkit.Font {
   let face = fonts.get(id);
   if (!face) {
     face = fontkit.create(fontBuffer(id));

@@ -3,7 +3,7 @@
  * are, embeds font subsets, sets metadata, and returns the PDF's bytes.
  */
 import PDFDocument from 'pdfkit';
-import { FONT_FILES, fontBuffer, type FontId } from '../fonts/index.js';
+import { FONT_FILES, font, type FontId } from '../fonts/index.js';
 import type { Layout, PageElement, TextElement } from '../layout/index.js';
 import { drawPiece } from './glyphs.js';
 
@@ -24,6 +24,8 @@ export function renderPdf(layout: Layout, info: DocumentInfo): Promise<Uint8Arra
     size: [layout.width, layout.height],
     margin: 0,
     autoFirstPage: false,
+    // No default font: pdfkit would otherwise load Helvetica's metrics for every document.
+    font: null as unknown as string,
     compress: true,
     lang: info.lang,
     displayTitle: true,
@@ -49,7 +51,8 @@ export function renderPdf(layout: Layout, info: DocumentInfo): Promise<Uint8Arra
     doc.on('error', reject);
   });
 
-  for (const id of usedFonts(layout)) doc.registerFont(id, fontBuffer(id));
+  // pdfkit takes an already parsed fontkit face: each font is parsed once per process.
+  for (const id of usedFonts(layout)) doc.registerFont(id, font(id) as unknown as Buffer);
   for (const page of layout.pages) {
     doc.addPage({ size: [layout.width, layout.height], margin: 0 });
     for (const element of page.elements) drawElement(doc, element);
