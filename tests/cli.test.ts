@@ -78,6 +78,13 @@ describe('offprint CLI', () => {
     expect(existsSync(join(dir, 'warn.pdf'))).toBe(true);
   });
 
+  it('can be imported as `offprint` from inside the repo, as the README shows', () => {
+    const script = "import { renderBrief } from 'offprint'; const r = await renderBrief('# Hello\\n\\nWorld.'); console.log(r.pages, r.pdf.length > 1000);";
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toBe('1 true');
+  });
+
   it('rejects bad arguments with a usage message', () => {
     expect(run(['build']).code).toBe(2);
     expect(run(['frobnicate']).code).toBe(2);
