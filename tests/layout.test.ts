@@ -72,6 +72,14 @@ describe.each(cases)('layout invariants: %s', (_name, filename, source) => {
     }
   });
 
+  it('never ends a column with a hyphenated word', () => {
+    const lines = textElements(layout).filter((e) => e.column !== undefined && BODY_ROLES.includes(e.role));
+    const lastOfColumn = new Map<string, (typeof lines)[number]>();
+    for (const line of lines) lastOfColumn.set(`${line.page}/${line.column}`, line);
+    const hyphenated = [...lastOfColumn.values()].filter((line) => line.hyphenated).map((line) => `${line.page}/${line.column}: ${lineText(line)}`);
+    expect(hyphenated).toEqual([]);
+  });
+
   it('never leaves a single line of a paragraph alone at a column foot or head', () => {
     const lines = textElements(layout).filter((e) => e.role === 'body' && e.column !== undefined);
     const byColumn = new Map<string, typeof lines>();

@@ -144,7 +144,7 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
       return { elements, used, quoteAtTop };
     }
 
-    const lines = unitLines(unit, region.width, state.from);
+    let lines = unitLines(unit, region.width, state.from);
     const avail = cap - used - space;
     let fit = Math.min(lines.length, linesFitting(unit, avail, grid));
     if (unit.keepWithNext && state.from === 0 && used > 0) {
@@ -161,6 +161,19 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
         if (used > 0) return { elements, used, quoteAtTop };
         fit = Math.max(1, Math.min(lines.length, linesFitting(unit, cap, grid)));
       }
+    }
+    // The last line of a column never ends with a hyphen: set the paragraph again without one
+    // there (Knuth–Plass finds the next best breaks), or move that line on.
+    for (let attempt = 0; attempt < 3 && fit < lines.length && fit > 0 && lines[fit - 1]!.hyphenated; attempt++) {
+      const again = unitLines(unit, region.width, state.from, fit - 1);
+      const worst = (set: typeof lines) => Math.max(...set.slice(0, fit + 1).map((line) => line.ratio));
+      const acceptable = !again[fit - 1]?.hyphenated && again.length > fit && worst(again) <= Math.max(2, worst(lines));
+      if (acceptable && unitLines(unit, nextWidth, again[fit]!.startItem).length >= MIN_LINES) {
+        lines = again;
+        break;
+      }
+      if (fit - 1 >= MIN_LINES || (state.from !== 0 && fit > 1)) fit--;
+      else break;
     }
     used += space;
     placeLines(unit, lines.slice(0, fit), state.from === 0, region, used, geometry, elements);

@@ -72,7 +72,7 @@ export function unitIndents(unit: TextUnit, columnWidth: number): { left: number
  * The items are made once per unit, for the narrowest column it can meet, so an item index
  * means the same place whichever column a paragraph continues in.
  */
-export function unitLines(unit: TextUnit, columnWidth: number, from: number): SetLine[] {
+export function unitLines(unit: TextUnit, columnWidth: number, from: number, noHyphenOnLine?: number): SetLine[] {
   const { left, right } = unitIndents(unit, columnWidth);
   const measure = columnWidth - left - right;
   unit.cache ??= { items: undefined, lines: new Map() };
@@ -82,10 +82,10 @@ export function unitLines(unit: TextUnit, columnWidth: number, from: number): Se
     const options = { align: unit.align, hyphenation: unit.hyphenation, firstIndent: unit.firstIndent, ...(unit.onMissingGlyphs ? { onMissingGlyphs: unit.onMissingGlyphs } : {}) };
     unit.cache.items = paragraphItems(unit.inlines, paragraphStyle(unit.style, narrowest, options));
   }
-  const key = `${measure.toFixed(3)}:${from}`;
+  const key = `${measure.toFixed(3)}:${from}:${noHyphenOnLine ?? ''}`;
   let lines = unit.cache.lines.get(key);
   if (!lines) {
-    lines = setLines(unit.cache.items, from, () => measure, unit.align);
+    lines = setLines(unit.cache.items, from, () => measure, unit.align, noHyphenOnLine === undefined ? {} : { noHyphenOnLine });
     unit.cache.lines.set(key, lines);
   }
   return lines;

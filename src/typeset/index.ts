@@ -15,15 +15,21 @@ export type * from './types.js';
  * then a looser one, then an emergency pass with extra stretch, so an overfull line is only
  * ever the last resort.
  */
-export function setLines(items: readonly Item[], from: number, measureOf: (line: number) => number, align: Alignment): SetLine[] {
+export interface SetOptions {
+  /** A line (0-based) that must not end with a hyphen, such as the last line of a column. */
+  noHyphenOnLine?: number;
+}
+
+export function setLines(items: readonly Item[], from: number, measureOf: (line: number) => number, align: Alignment, options: SetOptions = {}): SetLine[] {
   let start = from;
   while (start < items.length && items[start]!.type !== 'box' && !isForcedBreak(items[start]!)) start++;
   if (start >= items.length - 1 && !items.slice(start).some((item) => item.type === 'box')) return [];
-  const breaks = chooseBreaks(items, start, measureOf, align);
+  const breaks = chooseBreaks(items, start, measureOf, align, options);
   return buildLines(items, breaks, start, measureOf, align);
 }
 
-function chooseBreaks(items: readonly Item[], from: number, measureOf: (line: number) => number, align: Alignment): Break[] {
+function chooseBreaks(items: readonly Item[], from: number, measureOf: (line: number) => number, align: Alignment, constraint: SetOptions): Break[] {
+  const extra = constraint.noHyphenOnLine === undefined ? {} : { noHyphenOnLine: constraint.noHyphenOnLine };
   if (align === 'justify') {
     const size = measureOf(0);
     const passes = [
@@ -32,12 +38,12 @@ function chooseBreaks(items: readonly Item[], from: number, measureOf: (line: nu
       { tolerance: 6, emergencyStretch: size * 0.1 },
     ];
     for (const pass of passes) {
-      const breaks = findBreaks(items, from, { lineWidth: measureOf, ...pass });
+      const breaks = findBreaks(items, from, { lineWidth: measureOf, ...pass, ...extra });
       if (breaks) return breaks;
     }
   } else {
     const rightStretch = Math.max(20, measureOf(0) * 0.25);
-    const breaks = findBreaks(items, from, { lineWidth: measureOf, tolerance: INFINITE_PENALTY, rightStretch });
+    const breaks = findBreaks(items, from, { lineWidth: measureOf, tolerance: INFINITE_PENALTY, rightStretch, ...extra });
     if (breaks) return breaks;
   }
   // Nothing fits the tolerance (a word longer than two lines, say): accept whatever total fit

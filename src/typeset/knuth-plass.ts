@@ -26,6 +26,8 @@ export interface BreakOptions {
   finalHyphenDemerits?: number;
   /** Most hyphenated lines allowed in a row (default 2). */
   maxHyphenRun?: number;
+  /** A line (0-based) that must not end with a hyphen: the last line of a column. */
+  noHyphenOnLine?: number;
 }
 
 export interface Break {
@@ -107,7 +109,8 @@ export function findBreaks(items: readonly Item[], from: number, options: BreakO
       } else survivors.push(node);
 
       const hyphenRunTooLong = flagged && node.hyphenRun >= maxHyphenRun;
-      if (ratio >= -1 && ratio <= options.tolerance && !hyphenRunTooLong) {
+      const hyphenForbidden = flagged && breakWidth > 0 && node.line === options.noHyphenOnLine;
+      if (ratio >= -1 && ratio <= options.tolerance && !hyphenRunTooLong && !hyphenForbidden) {
         const badness = 100 * Math.abs(ratio) ** 3;
         let demerits = (linePenalty + badness) ** 2;
         if (penalty >= 0) demerits += penalty ** 2;
