@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { layoutSource } from '../src/index.js';
+import { allCountries } from '../src/gazetteer/index.js';
 import { bodyText } from '../src/model/index.js';
 import { generatedBrief } from './helpers/generate.js';
 import { lineText, offGrid, outsideFrame, overlappingText, placedWords, textElements, words } from './helpers/layout-checks.js';
@@ -124,6 +125,21 @@ describe('the seed brief', () => {
     const { layout } = layoutSource(content('huawei-5g-albania.md'), { filename: 'seed.md', paper: 'letter' });
     expect([layout.width, layout.height]).toEqual([612, 792]);
     expect(outsideFrame(layout)).toEqual([]);
+  });
+});
+
+describe('a sidebar too long for page 1', () => {
+  it('continues in labelled boxes on the next pages without losing an entry or shrinking type', () => {
+    const codes = allCountries().slice(0, 90).map((c) => c.alpha2);
+    const front = `---\ntitle: Many countries\nsidebar:\n  title: Everyone\n  countries:\n${codes.map((c) => `    - name: ${c}\n      note: A note long enough to take a second line in the narrow rail`).join('\n')}\n---\n\nShort body text.\n`;
+    const { layout, brief } = layoutSource(front, { filename: 'many.md' });
+    const sidebar = textElements(layout).filter((e) => e.role === 'sidebar');
+    const text = sidebar.map(lineText).join('\n');
+    for (const entry of brief.sidebar!.groups.flatMap((g) => g.entries)) expect(text).toContain(entry.country.name);
+    expect(text).toContain('EVERYONE (CONTINUED)');
+    expect(Math.min(...sidebar.flatMap((e) => e.pieces.map((p) => p.style.size)))).toBeGreaterThanOrEqual(7);
+    expect(outsideFrame(layout)).toEqual([]);
+    expect(overlappingText(layout)).toEqual([]);
   });
 });
 

@@ -47,22 +47,22 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
 
   const bodyLines = geometry.gridLines - header.gridLines;
   const sidebar = brief.sidebar
-    ? layoutSidebar(brief.sidebar, geometry.firstPage.rail.width, geometry.grid, bodyLines, geometry.laterPages.body[1].width, Math.floor(geometry.gridLines / 2))
-    : undefined;
+    ? layoutSidebar(brief.sidebar, geometry.firstPage.rail.width, geometry.grid, bodyLines, geometry.laterPages.body[1].width, geometry.gridLines - 6)
+    : [];
   const baselineAt = (line: number) => geometry.gridOrigin + line * geometry.grid;
   const firstPageExtras: PageElement[] = [...header.elements];
-  let continued: SidebarPart | undefined;
-  if (sidebar) {
-    firstPageExtras.push(...sidebar.first(geometry.firstPage.rail.x, baselineAt(header.gridLines)).elements);
-    continued = sidebar.rest?.(geometry.laterPages.body[1].x, baselineAt(0));
-  }
+  const [firstSidebar, ...continuedSidebar] = sidebar;
+  if (firstSidebar) firstPageExtras.push(...firstSidebar(geometry.firstPage.rail.x, baselineAt(header.gridLines)).elements);
+  // A sidebar too long for page 1 goes on at the head of the right-hand column of the next pages.
+  const continued: SidebarPart[] = continuedSidebar.map((part) => part(geometry.laterPages.body[1].x, baselineAt(0)));
 
   const regionsFor = (pageIndex: number): Region[] => {
     if (pageIndex === 0) {
       return geometry.firstPage.body.map((column, i) => ({ ...column, firstLine: header.gridLines, lines: bodyLines, column: i }));
     }
     return geometry.laterPages.body.map((column, i) => {
-      const reserved = pageIndex === 1 && i === 1 && continued ? continued.gridLines + 1 : 0;
+      const box = i === 1 ? continued[pageIndex - 1] : undefined;
+      const reserved = box ? box.gridLines + 1 : 0;
       return { ...column, firstLine: reserved, lines: geometry.gridLines - reserved, column: i };
     });
   };
@@ -72,11 +72,11 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
     const list = [...characters].map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
     diagnostics.warn(`the fonts have no glyph for ${list}; ${characters.size === 1 ? 'it prints' : 'they print'} as blank boxes (no vendored font covers them)`, line);
   }
-  // The sidebar's continuation needs a page 2 even when the text ends on page 1.
-  if (continued && flowPages.length < 2) flowPages.push([]);
+  // The sidebar's continuation needs its pages even when the text ends sooner.
+  while (flowPages.length < continued.length + 1) flowPages.push([]);
   const pages: Page[] = flowPages.map((elements, index) => ({ number: index + 1, elements }));
   pages[0]!.elements.unshift(...firstPageExtras);
-  if (continued) pages[1]!.elements.unshift(...continued.elements);
+  continued.forEach((box, i) => pages[i + 1]!.elements.unshift(...box.elements));
   for (const page of pages) {
     if (page.number > 1) page.elements.unshift(...runningHead(brief.meta, geometry));
     page.elements.push(...footer(brief.meta, page.number, pages.length, geometry));
@@ -111,27 +111,31 @@ function flowAll(units: readonly FlowUnit[], regionsFor: (page: number) => Regio
   throw new Error(`the brief would take more than ${MAX_PAGES} pages`);
 }
 
+/**
+ * Re-flows the last page so its columns end on the same grid line (or within one): tries the
+ * lowest common bottom line first and keeps the first that holds everything.
+ */
 function balanceLastPage(units: readonly FlowUnit[], start: FlowState, regions: Region[], results: RegionResult[], geometry: PageGeometry, following: Region[]): PageElement[] {
-  const used = results.map((r) => r.used);
-  const total = used.reduce((a, b) => a + b, 0);
-  const capacity = Math.min(...regions.map((r) => r.lines));
-  if (regions.length < 2 || total <= 1 || regions.some((r) => r.lines !== capacity || r.firstLine !== regions[0]!.firstLine)) {
-    return results.flatMap((r) => r.elements);
-  }
-  for (let cap = Math.ceil(total / regions.length); cap < capacity; cap++) {
+  const used = results.reduce((sum, r) => sum + r.used, 0);
+  if (regions.length < 2 || used <= 1) return results.flatMap((r) => r.elements);
+  const top = Math.min(...regions.map((r) => r.firstLine));
+  const lowest = Math.max(...regions.map((r) => r.firstLine + r.lines));
+  for (let bottom = top + 1; bottom < lowest; bottom++) {
+    const caps = regions.map((r) => Math.max(0, Math.min(r.lines, bottom - r.firstLine)));
+    if (caps.reduce((a, b) => a + b, 0) < used) continue;
     const state = cloneState(start);
-    const trial = fillPage(units, state, regions, geometry, following, cap);
+    const trial = fillPage(units, state, regions, geometry, following, caps);
     // Balance only if that does not push a pull-quote to the head of a column.
     if (isDone(units, state) && !trial.some((r) => r.quoteAtTop && !results.some((u) => u.quoteAtTop))) return trial.flatMap((r) => r.elements);
   }
   return results.flatMap((r) => r.elements);
 }
 
-function fillPage(units: readonly FlowUnit[], state: FlowState, regions: Region[], geometry: PageGeometry, following: Region[], cap?: number): RegionResult[] {
+function fillPage(units: readonly FlowUnit[], state: FlowState, regions: Region[], geometry: PageGeometry, following: Region[], caps?: number[]): RegionResult[] {
   const results: RegionResult[] = [];
   regions.forEach((region, i) => {
     const earlier = results.flatMap((r) => r.elements);
-    results.push(fillRegion(units, state, region, geometry, nextWidth(regions, i, following), earlier, cap ?? region.lines));
+    results.push(fillRegion(units, state, region, geometry, nextWidth(regions, i, following), earlier, caps?.[i] ?? region.lines));
   });
   return results;
 }

@@ -24,16 +24,26 @@ export interface SidebarPart {
   gridLines: number;
 }
 
-/** Sets the sidebar into boxes: the first `firstLines` grid lines tall, the rest in later boxes. */
-export function layoutSidebar(sidebar: Sidebar, width: number, grid: number, firstLines: number, continuedWidth: number, continuedLines: number): { first: (x: number, baseline: number) => SidebarPart; rest: ((x: number, baseline: number) => SidebarPart) | undefined } {
+/**
+ * Sets the sidebar into boxes: the first in page 1's rail, at most `firstLines` grid lines tall;
+ * whatever does not fit continues in labelled boxes of `continuedWidth` on the following pages,
+ * each at most `continuedLines` tall, so no entry is ever dropped or shrunk.
+ */
+export function layoutSidebar(sidebar: Sidebar, width: number, grid: number, firstLines: number, continuedWidth: number, continuedLines: number): Array<(x: number, baseline: number) => SidebarPart> {
   const rows = sidebarRows(sidebar, width - 2 * PAD, false);
-  const split = splitRows(rows, firstLines * grid - 2 * PAD);
-  const first = (x: number, baseline: number) => drawBox(rows.slice(0, split), x, baseline, width, grid);
-  if (split >= rows.length) return { first, rest: undefined };
-  const continued: Sidebar = { ...sidebar, groups: [] };
-  const restRows = [...sidebarRows(continued, continuedWidth - 2 * PAD, true).slice(0, 1), ...remainingRows(sidebar, continuedWidth - 2 * PAD, rows.length - split)];
-  const restSplit = splitRows(restRows, continuedLines * grid - 2 * PAD);
-  return { first, rest: (x, baseline) => drawBox(restRows.slice(0, Math.max(restSplit, 1)), x, baseline, continuedWidth, grid) };
+  const split = Math.max(1, splitRows(rows, firstLines * grid - 2 * PAD));
+  const parts = [(x: number, baseline: number) => drawBox(rows.slice(0, split), x, baseline, width, grid)];
+  let left = rows.length - split;
+  const inner = continuedWidth - 2 * PAD;
+  const label = sidebarRows({ ...sidebar, groups: [] }, inner, true).slice(0, 1);
+  const rest = remainingRows(sidebar, inner, left);
+  while (left > 0) {
+    const take = Math.max(1, splitRows([...label, ...rest.slice(rest.length - left)], continuedLines * grid - 2 * PAD) - label.length);
+    const boxRows = [...label, ...rest.slice(rest.length - left, rest.length - left + take)];
+    parts.push((x, baseline) => drawBox(boxRows, x, baseline, continuedWidth, grid));
+    left -= take;
+  }
+  return parts;
 }
 
 function splitRows(rows: Row[], height: number): number {
