@@ -1,33 +1,21 @@
 /**
- * The country table, built once per process (on first use) from two well-kept packages:
- * `i18n-iso-countries` for ISO 3166-1 codes and English names, `countries-list` for capitals,
- * continents, languages, currencies and calling codes. Nothing is invented: a fact the
- * packages lack stays undefined. Neither package has land borders, so `neighbours` is empty.
+ * The country table, built once per process on first use: every ISO 3166-1 entry that
+ * i18n-iso-countries knows (249, plus Kosovo as XK), with facts from countries-list. The two
+ * reserved codes countries-list adds (AC Ascension, TA Tristan da Cunha) are not ISO 3166-1
+ * countries and are left out.
  */
-import { createRequire } from 'node:module';
-import { ALIASES, PRINTED_NAMES } from './names.js';
+import { PRINTED_NAMES } from './printed.js';
+import { alpha3Codes, countriesList, isoCountries } from './sources.js';
 import type { Country } from './types.js';
 
-const require = createRequire(import.meta.url);
-
-interface IsoCountries {
-  getAlpha2Codes(): Record<string, string>;
-  alpha2ToAlpha3(code: string): string | undefined;
-  alpha2ToNumeric(code: string): string | undefined;
-  getName(code: string, lang: string, options: { select: 'all' }): string[] | undefined;
-}
-
-interface CountriesList {
-  countries: Record<string, { name: string; capital?: string; continent?: string; currency?: string[]; languages?: string[]; phone?: number[] }>;
-  continents: Record<string, string>;
-  languages: Record<string, { name: string }>;
-}
-
 export interface CountryTable {
-  countries: Country[];
-  byCode: Map<string, Country>;
-  /** Every known name and alias (as written), to its country. */
-  names: Map<string, Country>;
+  countries: readonly Country[];
+  byAlpha2: ReadonlyMap<string, Country>;
+  byAlpha3: ReadonlyMap<string, Country>;
+  /** The package names for each country (ISO English names, then countries-list's name). */
+  packageNames: ReadonlyMap<string, readonly string[]>;
+  /** countries-list's former and alternative names (Persia, Zaire, FYROM). */
+  formerNames: ReadonlyMap<string, readonly string[]>;
 }
 
 let table: CountryTable | undefined;
@@ -37,46 +25,53 @@ export function countryTable(): CountryTable {
   return table;
 }
 
-/** The shortest plain name ("China", not "People's Republic of China"; never "USA" or "Korea, Republic of"). */
-function shortestName(names: readonly string[]): string | undefined {
-  const plain = names.filter((n) => !n.includes(',') && !n.includes('(') && n !== n.toUpperCase());
-  return [...plain].sort((a, b) => a.length - b.length)[0];
+/** Sorted or bracketed forms ("Korea, Republic of", "Falkland Islands (Malvinas)") are catalogue entries, not names. */
+export function isPlainName(name: string): boolean {
+  return !name.includes(',') && !name.includes('(');
 }
 
 function buildTable(): CountryTable {
-  const iso = require('i18n-iso-countries') as IsoCountries;
-  const facts = require('countries-list') as CountriesList;
+  const iso = isoCountries();
+  const facts = countriesList();
+  const alpha3 = alpha3Codes();
   const countries: Country[] = [];
-  const byCode = new Map<string, Country>();
-  const names = new Map<string, Country>();
+  const packageNames = new Map<string, string[]>();
+  const formerNames = new Map<string, string[]>();
 
   for (const alpha2 of Object.keys(iso.getAlpha2Codes()).sort()) {
     const isoNames = iso.getName(alpha2, 'en', { select: 'all' }) ?? [];
-    const data = facts.countries[alpha2];
-    const name = PRINTED_NAMES[alpha2] ?? shortestName(isoNames) ?? data?.name ?? alpha2;
+    const data = Object.hasOwn(facts.countries, alpha2) ? facts.countries[alpha2 as keyof typeof facts.countries] : undefined;
+    const name = PRINTED_NAMES[alpha2] ?? data?.name ?? isoNames.find(isPlainName) ?? alpha2;
     const country: Country = {
       alpha2,
-      alpha3: iso.alpha2ToAlpha3(alpha2) ?? alpha2,
+      alpha3: alpha3[alpha2] ?? iso.alpha2ToAlpha3(alpha2) ?? '',
       numeric: iso.alpha2ToNumeric(alpha2) ?? '',
       name,
       languages: (data?.languages ?? []).map((code) => facts.languages[code]?.name ?? code),
-      currency: data?.currency ?? [],
       callingCodes: (data?.phone ?? []).map(String),
       neighbours: [],
     };
-    const official = isoNames.find((n) => n.length > name.length && !n.includes(','));
-    if (official) country.officialName = official;
+    // The first ISO name is the package's "official" one; keep it when it is a longer, plain form.
+    const official = isoNames[0];
+    if (official && isPlainName(official) && official !== name && official.length > name.length) country.officialName = official;
     if (data?.capital) country.capital = data.capital;
-    if (data?.continent) {
-      const region = facts.continents[data.continent];
-      if (region) country.region = region;
-    }
+    if (data?.continent) country.region = facts.continents[data.continent];
+    if (data?.currency.length) country.currency = [...data.currency];
     countries.push(country);
-    byCode.set(alpha2, country);
-    // Sorted forms such as "Korea, Republic of" are never written in prose.
-    for (const written of [name, ...isoNames, ...(ALIASES[alpha2] ?? [])]) {
-      if (!written.includes(',') && !written.includes('(') && !names.has(written)) names.set(written, country);
-    }
+    packageNames.set(alpha2, [...isoNames, ...(data ? [data.name] : [])]);
+    formerNames.set(alpha2, data?.alias ?? []);
   }
-  return { countries, byCode, names };
+  const byAlpha3 = new Map(countries.map((c) => [c.alpha3, c]));
+  // Where the packages disagree (Kosovo: XKX and XKK) both codes find the country.
+  for (const country of countries) {
+    const other = iso.alpha2ToAlpha3(country.alpha2);
+    if (other && !byAlpha3.has(other)) byAlpha3.set(other, country);
+  }
+  return {
+    countries,
+    byAlpha2: new Map(countries.map((c) => [c.alpha2, c])),
+    byAlpha3,
+    packageNames,
+    formerNames,
+  };
 }

@@ -1,198 +1,113 @@
 /**
  * Finding countries in running text.
  *
- * Matching is case-sensitive (a country is a proper name: "turkey" and "china" in lower case are
- * the bird and the porcelain, "us" is a pronoun), on word boundaries (Niger is not found inside
- * Nigeria), longest name first (North Macedonia before Macedonia, Papua New Guinea before
- * Guinea, South Sudan before Sudan). Two-letter ISO codes are never matched in prose; only the
- * aliases people write (US, UK, UAE, DRC…) are.
+ * How names are matched (scan.ts):
+ * - Case-sensitively: a country is a proper name, so "turkey" (the bird), "china" (the
+ *   porcelain), "chili" and "us" (the pronoun) are never countries. Abbreviations count only in
+ *   capitals (US, U.S., USA, UK, UAE, DRC, DPRK, PRC, BVI), and only those: two-letter ISO codes
+ *   (IT, IN, ME, CA, DE) are never matched in prose.
+ * - On Unicode word boundaries: "Germanyx" is not Germany, "Omani" is not Oman, Nigeria does not
+ *   contain Niger, "Dominican" does not contain Dominica.
+ * - Longest name first: North Macedonia before Macedonia, Papua New Guinea / Equatorial Guinea /
+ *   Guinea-Bissau before Guinea, South Sudan before Sudan, Dominican Republic before Dominica,
+ *   American Samoa (its own ISO entry, AS) before Samoa, British/US Virgin Islands before Virgin
+ *   Islands, Northern Ireland (the UK) before Ireland, United States of America before America.
+ * - Current names only; former names (Persia, Zaire) are for front-matter lookups. "Emirates"
+ *   (an airline) is not a name for the UAE in prose.
  *
- * Names that are also other things are checked against their neighbours (the rules below):
- * - Jordan, Chad, Israel, Georgia, Cuba as people: followed by a capitalised surname
- *   ("Chad Smith", "Cuba Gooding") or preceded by a capitalised first name ("Michael Jordan"),
- *   unless the neighbour is a place or institution word ("Lake Chad", "Israel Defense Forces").
- * - Georgia the US state: "Atlanta, Georgia", "state of Georgia", "Georgia Tech", or a sentence
- *   that also names Atlanta or Savannah.
- * - Turkey the bird: next to a food or farm word ("Turkey dinners", "roast Turkey").
- * - Guinea pig, New Guinea (the island), Chile pepper, New Jersey, the Niger Delta, the
- *   Congo River, the South China Sea: not the country.
- * - America: the United States, but not Latin, South, North or Central America, nor
- *   "Bank of America" or "Voice of America".
- * - Korea alone is read as South Korea; Congo alone as DR Congo; Macedonia as North Macedonia.
+ * Readings chosen for ambiguous names (aliases.ts):
+ * - Korea alone is South Korea; Congo alone is DR Congo; Macedonia is North Macedonia;
+ *   Virgin Islands alone is the US territory; Bosnia is Bosnia and Herzegovina.
+ * - England, Scotland, Wales and Northern Ireland are the United Kingdom.
+ * - The Isle of Man only as the full phrase: "Man" alone is never a country.
+ * - America alone is the United States.
+ *
+ * Context rules, when a country's name is something else (traps.ts):
+ * - People: Jordan, Chad, Israel, Georgia, Cuba and Kenya followed by a capitalised surname are
+ *   first names ("Chad Smith", "Israel Adesanya", "Cuba Gooding", "Jordan Peterson", "Kenya
+ *   Barris"), unless that word is a place or an institution ("Lake Chad", "Israel Defense
+ *   Forces", "Kenya Airways"). Jordan and Wales after a capitalised first name are surnames
+ *   ("Michael Jordan", "Jimmy Wales"), unless that word starts a clause ("Visit Jordan") or is a
+ *   place word ("North Wales"). "Jordan said" alone is the country. Neither rule applies in a
+ *   headline set in title case ("Jordan Closes Border With Syria"), where every word is capitalised.
+ * - Georgia is the US state after a Georgia city and a comma ("Atlanta, Georgia"), after
+ *   "University of", "state of" or "governor of", before Tech, State, Bulldogs, Senate or "’s
+ *   governor", or when the same sentence names another US state (or "the Carolinas") or a
+ *   Georgia city. Washington and New York do not count: they also stand for the US government
+ *   and the UN, which deal with Georgia the country. Otherwise Georgia is the country.
+ * - Turkey is the bird next to a food or farm word ("Turkey dinners", "roast Turkey", "the
+ *   Turkey Trot"); in lower case it is never the country anyway.
+ * - Guinea before "pig" or "fowl" is the animal, at a sentence start too ("Guinea pig breeders").
+ * - Chile before "pepper", "powder", "con" or "sauce" is the pepper ("chili" never matches).
+ * - Any name after "New" is another place: New Mexico, New Jersey, New England, New Guinea
+ *   (New Zealand, New Caledonia and Papua New Guinea are names of their own, matched whole).
+ *   Jersey before "City"/"Shore" is American; the Crown dependency is JE. Wales after "New
+ *   South" is Australian.
+ * - Geographic features are not the state: "Lake Chad", "the Niger Delta", "the Niger River",
+ *   "the River Jordan", "the Congo Basin", "the Gulf of Guinea", "the Sea of Japan". The South
+ *   China Sea is a sea: it does not list China. The Jordan Valley does list Jordan.
+ * - America after Latin, South, North, Central, Captain or Miss, and in "Bank of America",
+ *   "Voice of America" and "the America’s Cup" is not the United States.
+ * - Abbreviations in a line set all in capitals ("LET US KNOW") are words; "US$" is a currency.
+ * - Places named after a country inside it still list it: "Port Sudan" lists Sudan, "Santiago de
+ *   Cuba" lists Cuba, "Kenya Airways" lists Kenya, "China Daily" lists China.
+ *   Washington, Beijing and other capitals standing for governments list nothing.
+ *
+ * Known misses, left rather than patched one by one: a capitalised "Turkey" before a noun that
+ * is not on the food list ("Turkey prices fell before Thanksgiving") and "Georgia" in titles
+ * ("Georgia on My Mind") are read as the countries.
  */
-import { countryTable } from './data.js';
-import { DEMONYMS } from './demonyms.js';
-import type { Country } from './types.js';
+import { proseNames } from './names.js';
+import { NameIndex, type NameMatch } from './scan.js';
+import { isFalseFriend, type Around } from './traps.js';
+import type { Country, CountryMention } from './types.js';
 
-export interface CountryMention {
-  country: Country;
-  start: number;
-  end: number;
-  text: string;
-}
+let index: NameIndex<Country> | undefined;
 
-export interface CountryTally {
-  country: Country;
-  mentions: number;
-  demonyms: number;
-  firstIndex: number;
-}
-
-/** Names that are also first names or surnames. */
-const PERSON_NAMES = new Set(['Jordan', 'Chad', 'Israel', 'Georgia', 'Cuba']);
-/** Neighbouring capitalised words that keep such a name a place. */
-const PLACE_WORDS = new Set([
-  'Lake', 'River', 'Valley', 'Basin', 'Sea', 'Gulf', 'Bay', 'Mount', 'Republic', 'Kingdom', 'State', 'States',
-  'North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Greater', 'Upper', 'Lower',
-  'Defense', 'Defence', 'Forces', 'Police', 'Army', 'Navy', 'Air', 'Government', 'Ministry', 'Embassy', 'Railways',
-  'Airways', 'Airlines', 'Post', 'Radio', 'Television', 'Authority', 'Institute', 'University', 'Museum', 'Central',
-  'President', 'Prime', 'Minister', 'King', 'Queen', 'Crown', 'Foreign', 'National', 'Parliament', 'Senate', 'Congress',
-]);
-/** Capitalised words that begin sentences or clauses; before a name they do not make it a person's. */
-const FUNCTION_WORDS = new Set([
-  'In', 'From', 'To', 'And', 'But', 'For', 'With', 'Of', 'At', 'By', 'On', 'As', 'The', 'A', 'An', 'Like', 'Unlike', 'Both',
-  'Neither', 'Either', 'Or', 'Nor', 'Since', 'While', 'When', 'After', 'Before', 'Across', 'Through', 'Inside', 'Outside',
-  'Visit', 'Visiting', 'Only', 'Even', 'Meanwhile', 'Today', 'Yesterday', 'Then', 'Now', 'Also', 'Neighbouring', 'Neighboring',
-  'Did', 'Does', 'Will', 'Would', 'Should', 'Could', 'Has', 'Had', 'Is', 'Was', 'Are', 'Were', 'That', 'This', 'Why', 'How',
-  'Where', 'What', 'Which', 'Whether', 'If', 'Although', 'Though', 'Because', 'Including', 'Against', 'Between', 'Within',
-]);
-const US_STATE_CONTEXT = /\b(Atlanta|Savannah|Augusta|Macon|Athens, Georgia|Peach State|state of Georgia|Georgia's governor|Georgia’s governor)\b/;
-const FOOD_WORDS = /^(?:dinner|dinners|sandwich|sandwiches|breast|burger|burgers|bacon|meat|roast|leg|legs|gravy|feathers|farm|farms|hunting|season|slices|stuffing|recipe|recipes|and stuffing)\b/i;
-const FOOD_BEFORE = /\b(?:roast|roasted|smoked|stuffed|wild|Thanksgiving|Christmas|carve|carved|carving|sliced|eat|eating|ate)\s+$/i;
-
-interface Candidate {
-  name: string;
-  country: Country;
-}
-
-let index: Map<string, Candidate[]> | undefined;
-let demonymIndex: Map<string, Candidate[]> | undefined;
-
-function buildIndex(entries: Iterable<[string, Country]>): Map<string, Candidate[]> {
-  const map = new Map<string, Candidate[]>();
-  for (const [name, country] of entries) {
-    // Prose names start with a capital letter; bare ISO codes are not prose.
-    if (!/^\p{Lu}/u.test(name)) continue;
-    if (/^[A-Z]{2,3}$/.test(name) && !PROSE_ABBREVIATIONS.has(name)) continue;
-    const key = name.slice(0, 2);
-    const list = map.get(key) ?? [];
-    list.push({ name, country });
-    map.set(key, list);
-  }
-  for (const list of map.values()) list.sort((a, b) => b.name.length - a.name.length);
-  return map;
-}
-
-/** Abbreviations that are written for countries in prose. */
-const PROSE_ABBREVIATIONS = new Set(['US', 'USA', 'UK', 'UAE', 'DRC', 'DPRK', 'PRC']);
-
-function nameIndex(): Map<string, Candidate[]> {
-  index ??= buildIndex(countryTable().names);
+function countryIndex(): NameIndex<Country> {
+  index ??= new NameIndex(proseNames());
   return index;
 }
 
-function demonyms(): Map<string, Candidate[]> {
-  if (!demonymIndex) {
-    const table = countryTable();
-    const entries: Array<[string, Country]> = [];
-    for (const [code, words] of Object.entries(DEMONYMS)) {
-      const country = table.byCode.get(code);
-      if (country) for (const word of words) entries.push([word, country]);
-    }
-    demonymIndex = buildIndex(entries);
-  }
-  return demonymIndex;
-}
-
-const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
-
-function scan(text: string, candidates: Map<string, Candidate[]>, accept: (match: CountryMention) => boolean): CountryMention[] {
-  const out: CountryMention[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (isWordChar(text[i - 1]) || !isWordChar(text[i])) continue;
-    const list = candidates.get(text.slice(i, i + 2));
-    if (!list) continue;
-    for (const { name, country } of list) {
-      if (!text.startsWith(name, i)) continue;
-      const end = i + name.length;
-      // A name ending in a dot (U.S.) ends there; any other must end at a word boundary.
-      if (!name.endsWith('.') && isWordChar(text[end])) continue;
-      const match = { country, start: i, end, text: name };
-      if (!accept(match)) break;
-      out.push(match);
-      i = end - 1;
-      break;
-    }
-  }
-  return out;
-}
-
-/** Every country named in `text`, in order. */
+/** Every country named in `text`, in order of appearance. */
 export function findCountryMentions(text: string): CountryMention[] {
-  return scan(text, nameIndex(), (match) => !isFalseFriend(text, match));
+  return countryIndex()
+    .scan(text, (match) => !isFalseFriend(around(text, match)))
+    .map(({ value, start, end, text: written }) => ({ country: value, start, end, text: written }));
 }
 
-/** Countries named in `text`, most mentioned first; demonyms add to countries already named. */
-export function tallyCountries(text: string): CountryTally[] {
-  const tallies = new Map<string, CountryTally>();
-  for (const mention of findCountryMentions(text)) {
-    const tally = tallies.get(mention.country.alpha2);
-    if (tally) tally.mentions++;
-    else tallies.set(mention.country.alpha2, { country: mention.country, mentions: 1, demonyms: 0, firstIndex: mention.start });
-  }
-  for (const mention of scan(text, demonyms(), () => true)) {
-    const tally = tallies.get(mention.country.alpha2);
-    if (tally) tally.demonyms++;
-  }
-  return [...tallies.values()].sort((a, b) => b.mentions + b.demonyms - (a.mentions + a.demonyms) || a.firstIndex - b.firstIndex);
+/** Characters of context the rules see on each side; a sentence is cut off at SENTENCE_REACH. */
+const CONTEXT = 80;
+const SENTENCE_REACH = 400;
+
+function around(text: string, match: NameMatch<Country>): Around {
+  const { start, end } = match;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  return {
+    name: match.text.replace(/\s+/g, ' '),
+    before: text.slice(Math.max(0, start - CONTEXT), start),
+    after: text.slice(end, end + CONTEXT),
+    sentence: text.slice(sentenceStart(text, start), sentenceEnd(text, end)),
+    line: text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd),
+  };
 }
 
-function wordBefore(text: string, start: number): string {
-  return /([\p{L}’'.-]+)[ \t]+$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1] ?? '';
+/** A sentence ends at . ! ? before white space, or at a blank line: rough, but enough for context. */
+function endsSentence(text: string, at: number): boolean {
+  const ch = text[at];
+  const next = text[at + 1];
+  return ((ch === '.' || ch === '!' || ch === '?') && (next === undefined || /\s/.test(next))) || (ch === '\n' && next === '\n');
 }
 
-function wordAfter(text: string, end: number): string {
-  return /^[ \t]+([\p{L}’'-]+)/u.exec(text.slice(end, end + 40))?.[1] ?? '';
+function sentenceStart(text: string, start: number): number {
+  const limit = Math.max(0, start - SENTENCE_REACH);
+  for (let at = start - 1; at >= limit; at--) if (endsSentence(text, at)) return at + 1;
+  return limit;
 }
 
-function sentenceAround(text: string, start: number, end: number): string {
-  const from = Math.max(text.lastIndexOf('. ', start), text.lastIndexOf('\n', start), 0);
-  const to = text.indexOf('. ', end);
-  return text.slice(from, to < 0 ? text.length : to);
-}
-
-function isFalseFriend(text: string, match: CountryMention): boolean {
-  const before = text.slice(Math.max(0, match.start - 40), match.start);
-  const after = text.slice(match.end, match.end + 40);
-  const previous = wordBefore(text, match.start);
-  const next = wordAfter(text, match.end);
-  const name = match.text;
-
-  if (PERSON_NAMES.has(name)) {
-    const surnameAfter = /^\p{Lu}\p{Ll}/u.test(next) && !PLACE_WORDS.has(next) && !/^[,.;:]/.test(after);
-    const firstNameBefore = /^\p{Lu}\p{Ll}+$/u.test(previous) && !PLACE_WORDS.has(previous) && !FUNCTION_WORDS.has(previous) && !/[.!?]\s*$/.test(before.slice(0, -previous.length - 1));
-    if (surnameAfter || firstNameBefore) return true;
-  }
-  switch (name) {
-    case 'Georgia':
-      return /(?:Atlanta|Savannah|Augusta|Macon),\s*$/.test(before) || /state of\s*$/i.test(before) || /^(?:Tech|State University|Bulldogs|Senate race)\b/.test(after.trimStart()) || US_STATE_CONTEXT.test(sentenceAround(text, match.start, match.end));
-    case 'Turkey':
-      return FOOD_WORDS.test(after.trimStart()) || FOOD_BEFORE.test(before);
-    case 'Guinea':
-      return /^\s*(?:pig|pigs|fowl)\b/i.test(after) || /\bNew\s+$/.test(before);
-    case 'Chile':
-      return /^\s*(?:pepper|peppers|powder|con)\b/i.test(after);
-    case 'Jersey':
-      return /\bNew\s+$/.test(before);
-    case 'Niger':
-      return /^\s*Delta\b/.test(after);
-    case 'Congo':
-      return /^\s*(?:River|Basin|rainforest)\b/.test(after);
-    case 'China':
-      return /\b(?:South|East)\s+$/.test(before) && /^\s*Sea\b/.test(after);
-    case 'America':
-      return /\b(?:Latin|South|North|Central|Middle|Captain|Miss|corporate|Corporate)\s+$/.test(before) || /\b(?:Bank|Voice|Girl Scouts|Boy Scouts|Daughters|Sons) of\s+$/.test(before);
-    default:
-      return false;
-  }
+function sentenceEnd(text: string, end: number): number {
+  const limit = Math.min(text.length, end + SENTENCE_REACH);
+  for (let at = end; at < limit; at++) if (endsSentence(text, at)) return at + 1;
+  return limit;
 }

@@ -1,92 +1,54 @@
 /**
- * Names people write for countries, beyond the data packages' own. The printed (canonical)
- * name is the first of each entry's names.
+ * The two name tables: names matched in running text, and the wider set looked up from front
+ * matter. Each maps a name, as written, to its country; when two countries share a name the
+ * first source wins: the curated aliases, then printed names, then the packages' names.
  */
+import { ALIASES } from './aliases.js';
+import { countryTable, isPlainName } from './data.js';
+import type { Country } from './types.js';
 
-/** Printed names where the packages' English name is a formal or sorted form. */
-export const PRINTED_NAMES: Record<string, string> = {
-  BO: 'Bolivia',
-  BN: 'Brunei',
-  BS: 'Bahamas',
-  CD: 'DR Congo',
-  CG: 'Republic of the Congo',
-  CI: 'Côte d’Ivoire',
-  CV: 'Cabo Verde',
-  CZ: 'Czechia',
-  FK: 'Falkland Islands',
-  FM: 'Micronesia',
-  GB: 'United Kingdom',
-  GM: 'Gambia',
-  IR: 'Iran',
-  KP: 'North Korea',
-  KR: 'South Korea',
-  LA: 'Laos',
-  MD: 'Moldova',
-  MF: 'Saint Martin',
-  MK: 'North Macedonia',
-  NL: 'Netherlands',
-  PS: 'Palestine',
-  RU: 'Russia',
-  SX: 'Sint Maarten',
-  SY: 'Syria',
-  TR: 'Turkey',
-  TW: 'Taiwan',
-  TZ: 'Tanzania',
-  US: 'United States',
-  VA: 'Vatican City',
-  VE: 'Venezuela',
-  VG: 'British Virgin Islands',
-  VI: 'US Virgin Islands',
-  VN: 'Vietnam',
-};
+let prose: Map<string, Country> | undefined;
+let lookup: Map<string, Country> | undefined;
 
-/**
- * Aliases, written as people write them in prose (case matters in running text: `US` is the
- * country, `us` is not). Front-matter lookups ignore case and accents.
- */
-export const ALIASES: Record<string, readonly string[]> = {
-  GB: ['UK', 'U.K.', 'Britain', 'Great Britain', 'United Kingdom of Great Britain and Northern Ireland'],
-  US: ['US', 'U.S.', 'USA', 'U.S.A.', 'United States', 'United States of America', 'America'],
-  CZ: ['Czech Republic', 'Czechia'],
-  TR: ['Turkey', 'Türkiye', 'Turkiye'],
-  CI: ['Ivory Coast', 'Côte d’Ivoire', "Côte d'Ivoire", "Cote d'Ivoire", 'Cote d’Ivoire'],
-  KP: ['North Korea', 'DPRK', 'Democratic People’s Republic of Korea', "Democratic People's Republic of Korea"],
-  KR: ['South Korea', 'Republic of Korea', 'Korea'],
-  NL: ['Netherlands', 'Holland'],
-  AE: ['UAE', 'U.A.E.', 'United Arab Emirates', 'Emirates'],
-  RU: ['Russia', 'Russian Federation'],
-  CN: ['China', 'People’s Republic of China', "People's Republic of China", 'PRC', 'mainland China'],
-  VN: ['Vietnam', 'Viet Nam'],
-  TW: ['Taiwan', 'Republic of China'],
-  XK: ['Kosovo'],
-  MK: ['North Macedonia', 'Macedonia', 'Republic of North Macedonia'],
-  MM: ['Myanmar', 'Burma'],
-  SZ: ['Eswatini', 'Swaziland'],
-  TL: ['Timor-Leste', 'East Timor'],
-  CV: ['Cabo Verde', 'Cape Verde'],
-  VA: ['Vatican City', 'Vatican', 'Holy See'],
-  PS: ['Palestine', 'State of Palestine', 'Palestinian territories'],
-  BA: ['Bosnia and Herzegovina', 'Bosnia-Herzegovina', 'Bosnia'],
-  CD: ['DR Congo', 'DRC', 'Democratic Republic of the Congo', 'Democratic Republic of Congo', 'Congo-Kinshasa', 'Congo'],
-  CG: ['Republic of the Congo', 'Republic of Congo', 'Congo-Brazzaville'],
-  IR: ['Iran', 'Islamic Republic of Iran'],
-  SY: ['Syria', 'Syrian Arab Republic'],
-  LA: ['Laos', 'Lao PDR'],
-  MD: ['Moldova', 'Republic of Moldova'],
-  BO: ['Bolivia'],
-  VE: ['Venezuela'],
-  TZ: ['Tanzania'],
-  FM: ['Micronesia', 'Federated States of Micronesia'],
-  BN: ['Brunei', 'Brunei Darussalam'],
-  GM: ['Gambia', 'The Gambia'],
-  BS: ['Bahamas', 'The Bahamas'],
-  KN: ['Saint Kitts and Nevis', 'St Kitts and Nevis', 'St. Kitts and Nevis'],
-  LC: ['Saint Lucia', 'St Lucia', 'St. Lucia'],
-  VC: ['Saint Vincent and the Grenadines', 'St Vincent and the Grenadines'],
-  VG: ['British Virgin Islands'],
-  VI: ['US Virgin Islands', 'U.S. Virgin Islands', 'Virgin Islands'],
-  IM: ['Isle of Man'],
-  FK: ['Falkland Islands', 'Falklands'],
-  HK: ['Hong Kong'],
-  MO: ['Macau', 'Macao'],
-};
+/** Names to find in prose: current names only, each in its accented and accent-free spelling. */
+export function proseNames(): ReadonlyMap<string, Country> {
+  if (!prose) {
+    prose = new Map();
+    const table = countryTable();
+    for (const [alpha2, names] of Object.entries(ALIASES)) addAll(prose, names, table.byAlpha2.get(alpha2));
+    for (const country of table.countries) {
+      addAll(prose, [country.name], country);
+      // Abbreviations from the packages (USA, UAE) are already curated; others stay out of prose.
+      const names = table.packageNames.get(country.alpha2) ?? [];
+      addAll(prose, names.filter((n) => isPlainName(n) && n !== n.toUpperCase()), country);
+    }
+  }
+  return prose;
+}
+
+/** Names to look up: the prose names plus former names (Persia, Zaire) and catalogue forms ("Korea, Republic of"). */
+export function lookupNames(): ReadonlyMap<string, Country> {
+  if (!lookup) {
+    lookup = new Map(proseNames());
+    const table = countryTable();
+    for (const country of table.countries) {
+      addAll(lookup, table.packageNames.get(country.alpha2) ?? [], country);
+      addAll(lookup, table.formerNames.get(country.alpha2) ?? [], country);
+    }
+  }
+  return lookup;
+}
+
+function addAll(map: Map<string, Country>, names: readonly string[], country: Country | undefined): void {
+  if (!country) return;
+  for (const name of names) {
+    for (const spelling of spellings(name)) if (!map.has(spelling)) map.set(spelling, country);
+  }
+}
+
+/** A name as written, without accents, and with either apostrophe: writers use all of them. */
+function spellings(name: string): string[] {
+  const plain = name.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+  const forms = [name, plain].flatMap((n) => [n, n.replace(/’/g, "'"), n.replace(/'/g, '’')]);
+  return [...new Set(forms)];
+}

@@ -1,38 +1,46 @@
 /**
- * Looking up a name a writer typed (front matter): forgiving about case, accents, a leading
- * "the" and dots, and accepting ISO codes written in capitals.
+ * Looking up a country name a writer typed in front matter. Unlike prose matching this is
+ * forgiving — case, accents, dots, hyphens, apostrophes, "&", "St" and a leading "the" do not
+ * matter — because the writer meant a country and a miss stops the build. Former names
+ * (Persia, Burma, Zaire) and catalogue forms ("Korea, Republic of") are accepted too. ISO
+ * codes are accepted only in capitals (`AL`, `ALB`), so a lower-case word is never read as one.
  */
 import { countryTable } from './data.js';
+import { lookupNames } from './names.js';
 import type { Country } from './types.js';
 
 let folded: Map<string, Country> | undefined;
 
-/** Lower case, no accents, no dots, straight apostrophes, single spaces, no leading "the". */
+/** The form names are compared in: lower case, no accents or dots, single spaces, "saint", "and", no leading "the". */
 export function foldName(name: string): string {
   return name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
-    .replace(/[’‘]/g, "'")
-    .replace(/\./g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
     .toLowerCase()
-    .replace(/^the /, '');
+    .replace(/[’‘`´]/g, "'")
+    .replace(/\./g, '')
+    .replace(/&/g, ' and ')
+    .replace(/[\s\u00a0-]+/g, ' ')
+    .trim()
+    .replace(/^the /, '')
+    .replace(/^st /, 'saint ')
+    .replace(/ st /g, ' saint ');
 }
 
 export function resolveCountry(name: string): Country | undefined {
-  const table = countryTable();
-  const trimmed = name.trim();
-  if (/^[A-Z]{2}$/.test(trimmed) || /^[A-Z]{3}$/.test(trimmed)) {
-    const byCode = table.byCode.get(trimmed) ?? table.countries.find((c) => c.alpha3 === trimmed);
+  const written = name.trim();
+  if (/^[A-Z]{2,3}$/.test(written)) {
+    const table = countryTable();
+    const byCode = written.length === 2 ? table.byAlpha2.get(written) : table.byAlpha3.get(written);
     if (byCode) return byCode;
   }
   if (!folded) {
     folded = new Map();
-    for (const [written, country] of table.names) {
-      const key = foldName(written);
+    for (const [known, country] of lookupNames()) {
+      const key = foldName(known);
       if (!folded.has(key)) folded.set(key, country);
     }
   }
-  return folded.get(foldName(trimmed));
+  const key = foldName(written);
+  return key ? folded.get(key) : undefined;
 }

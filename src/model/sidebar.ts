@@ -58,7 +58,7 @@ export function readSidebar(frontMatter: FrontMatter, bodyText: string, diagnost
   return { title: title || DEFAULT_TITLE_LISTED, groups, from: 'front-matter' };
 }
 
-/** The focus country: `country:` in the front matter, else the one the body names most. */
+/** The focus country: `country:` in the front matter, else the one the body names most (demonyms included). */
 export function readFocusCountry(frontMatter: FrontMatter, bodyText: string, diagnostics: Diagnostics): Country | undefined {
   const value = frontMatter.data.country;
   if (value !== undefined && value !== null) {
@@ -66,5 +66,8 @@ export function readFocusCountry(frontMatter: FrontMatter, bodyText: string, dia
     if (!country) throw diagnostics.error(`"country: ${String(value)}" is not a country offprint knows; check the spelling or use its ISO code`, frontMatter.lineOf('country'));
     return country;
   }
-  return tallyCountries(bodyText)[0]?.country;
+  // Demonyms count towards the focus ("Albanian officials" is about Albania), though alone they list nothing.
+  const tallies = tallyCountries(bodyText);
+  const best = [...tallies].sort((a, b) => b.mentions + b.demonyms - (a.mentions + a.demonyms) || a.firstIndex - b.firstIndex)[0];
+  return best?.country;
 }

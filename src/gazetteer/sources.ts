@@ -1,0 +1,43 @@
+/**
+ * The two data packages, loaded on first use instead of at import time: every CLI run imports
+ * the gazetteer, few briefs need it at once, and i18n-iso-countries' default entry registers
+ * all of its ~80 locales (about 20 ms) where the gazetteer needs English alone (about 3 ms).
+ */
+import { createRequire } from 'node:module';
+import type { LocaleData } from 'i18n-iso-countries';
+
+export type IsoCountries = typeof import('i18n-iso-countries');
+export type CountriesList = typeof import('countries-list');
+
+const require = createRequire(import.meta.url);
+
+let iso: IsoCountries | undefined;
+let list: CountriesList | undefined;
+let alpha3: Readonly<Record<string, string>> | undefined;
+
+/** ISO 3166-1 codes and English names (with alternatives such as `Czechia`/`Czech Republic`). */
+export function isoCountries(): IsoCountries {
+  if (!iso) {
+    // The library object without the all-locales entry point, plus the one locale we read.
+    const library = require('i18n-iso-countries/index.js') as IsoCountries;
+    library.registerLocale(require('i18n-iso-countries/langs/en.json') as LocaleData);
+    iso = library;
+  }
+  return iso;
+}
+
+/** Capitals, continents, languages, currencies, calling codes and former names. */
+export function countriesList(): CountriesList {
+  list ??= require('countries-list') as CountriesList;
+  return list;
+}
+
+/**
+ * countries-list's alpha-2 → alpha-3 map. It agrees with i18n-iso-countries everywhere but
+ * Kosovo, where it has XKX (as the EU and most datasets do, and as i18n-iso-countries' own
+ * typings say) while i18n-iso-countries' data has XKK.
+ */
+export function alpha3Codes(): Readonly<Record<string, string>> {
+  alpha3 ??= require('countries-list/minimal/countries.2to3.min.json') as Record<string, string>;
+  return alpha3;
+}
