@@ -17,6 +17,7 @@ export interface CollectContext {
   /** Width of the narrowest body column. */
   narrowestColumn: number;
   onMissingGlyphs(line: number): (characters: string[]) => void;
+  warn(message: string, line: number): void;
 }
 
 const LIST_INDENT = 12;
@@ -105,9 +106,14 @@ function collectInto(blocks: readonly Block[], nesting: Nesting, context: Collec
         units.push(imageUnit(block, context.grid, context.maxImageHeight));
         markSpaceAfter(units, units.length - 1);
         return;
-      case 'pullquote':
-        units.push(pullQuoteUnit(block, context.grid));
+      case 'pullquote': {
+        // A display is a repeat of the text: one too long for any column is left out, not cut.
+        const unit = pullQuoteUnit(block, context.grid);
+        if (unit.height(context.narrowestColumn) * context.grid > context.maxImageHeight) {
+          context.warn('this pull-quote is too long to set as a display and was left out (its words stay in the body); quote a sentence or two', block.line);
+        } else units.push(unit);
         return;
+      }
       case 'rule':
         units.push(ornamentUnit());
         return;

@@ -38,6 +38,7 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
     grid: geometry.grid,
     maxImageHeight: (geometry.gridLines - header.gridLines - 3) * geometry.grid,
     narrowestColumn: Math.min(geometry.firstPage.body[0].width, geometry.laterPages.body[0].width),
+    warn: (message, line) => diagnostics.warn(message, line),
     onMissingGlyphs: (line) => (characters) => {
       const set = missing.get(line) ?? new Set<string>();
       for (const ch of characters) set.add(ch);
