@@ -66,6 +66,16 @@ describe('paper and pages', () => {
     expect((await readPdf(result.pdf)).pages.length).toBe(result.pages);
   });
 
+  it('keeps the XMP metadata well-formed when the title has & and <', async () => {
+    const { pdf } = await renderBrief('---\ntitle: "Cables & pipes <a primer>"\nbyline: "A & B"\n---\nText.', { filename: 'amp.md' });
+    const raw = Buffer.from(pdf).toString('latin1');
+    const xmp = raw.slice(raw.indexOf('<x:xmpmeta'), raw.indexOf('</x:xmpmeta>'));
+    expect(xmp).toContain('Cables &amp; pipes &lt;a primer&gt;');
+    expect(xmp).not.toMatch(/&(?!amp;|lt;|gt;|quot;|apos;|#)/);
+    const text = (await readPdf(pdf)).pages[0]!.items.map((item) => item.text).join(' ');
+    expect(text).toContain('Cables & pipes');
+  });
+
   it('takes the creation date from the brief, not the clock', async () => {
     const { pdf } = await renderBrief(seedMarkdown.replace('lang: en', 'lang: en\ndate: 2019-02-01'), { filename: 'seed.md' });
     const raw = Buffer.from(pdf).toString('latin1');

@@ -44,6 +44,7 @@ export function renderPdf(layout: Layout, info: DocumentInfo): Promise<Uint8Arra
     },
   });
 
+  escapeMetadataXml(doc);
   const chunks: Buffer[] = [];
   const finished = new Promise<Uint8Array>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -105,6 +106,27 @@ function usedFonts(layout: Layout): FontId[] {
     }
   }
   return (Object.keys(FONT_FILES) as FontId[]).filter((id) => used.has(id));
+}
+
+/**
+ * pdfkit copies the info strings into the XMP packet without escaping them, so a title with
+ * "&" or "<" would make the metadata invalid XML. Escape them for the XMP only; the Info
+ * dictionary, written afterwards, gets the text as it is.
+ */
+function escapeMetadataXml(doc: PDFKit.PDFDocument): void {
+  const internals = doc as unknown as { endMetadata(): void; info: Record<string, unknown> };
+  const endMetadata = internals.endMetadata.bind(doc);
+  internals.endMetadata = () => {
+    const original = { ...internals.info };
+    for (const [key, value] of Object.entries(original)) {
+      if (typeof value === 'string') internals.info[key] = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    }
+    try {
+      endMetadata();
+    } finally {
+      Object.assign(internals.info, original);
+    }
+  };
 }
 
 function documentDate(briefDate: string | undefined): Date | undefined {
