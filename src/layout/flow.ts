@@ -38,6 +38,8 @@ export interface RegionResult {
   used: number;
   /** A pull-quote had to open the column (allowed only when nothing else is left). */
   quoteAtTop: boolean;
+  /** Lines had to be placed against the widow, orphan or hyphen rules (the column was too short). */
+  forced: boolean;
 }
 
 const MIN_LINES = 2;
@@ -64,6 +66,7 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
   let used = 0;
   let spaceAfter = 0;
   let quoteAtTop = false;
+  let forced = false;
   const grid = geometry.grid;
   const baseline = (line: number) => baselineOf(geometry, region.firstLine + line);
 
@@ -108,11 +111,11 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
         delete state.carry;
         placeBlock(block, 0); // cannot split: set it whole rather than lose it
       }
-      return { elements, used, quoteAtTop };
+      return { elements, used, quoteAtTop, forced };
     }
     if (state.unit >= units.length) {
       tryPending(true);
-      return { elements, used, quoteAtTop };
+      return { elements, used, quoteAtTop, forced };
     }
     const unit = units[state.unit]!;
     const space = used === 0 ? 0 : Math.max(unit.spaceBefore, spaceAfter);
@@ -135,13 +138,13 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
         placeBlock(parts[0], space);
         state.carry = parts[1];
         state.unit++;
-        return { elements, used, quoteAtTop };
+        return { elements, used, quoteAtTop, forced };
       }
       if (used === 0) {
         placeBlock(unit, 0);
         state.unit++;
       }
-      return { elements, used, quoteAtTop };
+      return { elements, used, quoteAtTop, forced };
     }
 
     let lines = unitLines(unit, region.width, state.from);
@@ -149,7 +152,7 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
     let fit = Math.min(lines.length, linesFitting(unit, avail, grid));
     if (unit.keepWithNext && state.from === 0 && used > 0) {
       const need = gridLinesFor(unit, lines.length, grid) + followingNeed(units, state.unit + 1, region.width, grid);
-      if (need > avail) return { elements, used, quoteAtTop };
+      if (need > avail) return { elements, used, quoteAtTop, forced };
     }
     if (fit < lines.length) {
       const firstPart = state.from === 0;
@@ -158,8 +161,9 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
       while (fit > 0 && lines.length >= MIN_LINES && unitLines(unit, nextWidth, lines[fit]!.startItem).length < MIN_LINES) fit--;
       if (fit < MIN_LINES && firstPart) fit = 0;
       if (fit <= 0) {
-        if (used > 0) return { elements, used, quoteAtTop };
+        if (used > 0) return { elements, used, quoteAtTop, forced };
         fit = Math.max(1, Math.min(lines.length, linesFitting(unit, cap, grid)));
+        forced = true;
       }
     }
     // The last line of a column never ends with a hyphen: set the paragraph again without one
@@ -167,7 +171,9 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
     for (let attempt = 0; attempt < 3 && fit < lines.length && fit > 0 && lines[fit - 1]!.hyphenated; attempt++) {
       const again = unitLines(unit, region.width, state.from, fit - 1);
       const worst = (set: typeof lines) => Math.max(...set.slice(0, fit + 1).map((line) => line.ratio));
-      const acceptable = !again[fit - 1]?.hyphenated && again.length > fit && worst(again) <= Math.max(2, worst(lines));
+      // Looser lines are the price; a little more is accepted when the line cannot move on instead.
+      const limit = fit - 1 >= MIN_LINES || (state.from !== 0 && fit > 1) ? 2 : 3;
+      const acceptable = !again[fit - 1]?.hyphenated && again.length > fit && worst(again) <= Math.max(limit, worst(lines));
       if (acceptable && unitLines(unit, nextWidth, again[fit]!.startItem).length >= MIN_LINES) {
         lines = again;
         break;
@@ -181,7 +187,7 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
     spaceAfter = unit.spaceAfter ?? 0;
     if (fit < lines.length) {
       state.from = lines[fit]!.startItem;
-      return { elements, used, quoteAtTop };
+      return { elements, used, quoteAtTop, forced };
     }
     state.unit++;
     state.from = 0;

@@ -126,8 +126,9 @@ function balanceLastPage(units: readonly FlowUnit[], start: FlowState, regions: 
     if (caps.reduce((a, b) => a + b, 0) < used) continue;
     const state = cloneState(start);
     const trial = fillPage(units, state, regions, geometry, following, caps);
-    // Balance only if that does not push a pull-quote to the head of a column.
-    if (isDone(units, state) && !trial.some((r) => r.quoteAtTop && !results.some((u) => u.quoteAtTop))) return trial.flatMap((r) => r.elements);
+    // Balance only if that does not push a pull-quote to the head of a column or break the line rules.
+    const worse = trial.some((r) => (r.quoteAtTop && !results.some((u) => u.quoteAtTop)) || (r.forced && !results.some((u) => u.forced)));
+    if (isDone(units, state) && !worse) return trial.flatMap((r) => r.elements);
   }
   return results.flatMap((r) => r.elements);
 }
