@@ -180,3 +180,24 @@ describe('hostile input', () => {
     expect(warning?.line).toBe(5);
   });
 });
+
+describe('layout invariants over many generated briefs', () => {
+  it('keeps frame, grid, no overlaps and no widows or orphans on 24 briefs of different lengths and papers', () => {
+    const problems: string[] = [];
+    for (let seed = 100; seed < 112; seed++) {
+      for (const paper of ['a4', 'letter'] as const) {
+        const { layout } = layoutSource(generatedBrief(seed, 5 + ((seed * 13) % 120)), { filename: `gen-${seed}.md`, paper });
+        problems.push(...outsideFrame(layout), ...overlappingText(layout), ...offGrid(layout));
+        const lines = textElements(layout).filter((e) => e.role === 'body' && e.column !== undefined);
+        const columns = new Map<string, typeof lines>();
+        for (const line of lines) columns.set(`${line.page}/${line.column}`, [...(columns.get(`${line.page}/${line.column}`) ?? []), line]);
+        for (const [key, column] of columns) {
+          if (column[0]!.paragraphEnd && !column[0]!.paragraphStart) problems.push(`seed ${seed} ${paper} ${key}: widow`);
+          const last = column[column.length - 1]!;
+          if (last.paragraphStart && !last.paragraphEnd) problems.push(`seed ${seed} ${paper} ${key}: orphan`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
