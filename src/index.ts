@@ -38,10 +38,8 @@ export function layoutSource(source: string, options: RenderOptions = {}): LaidO
   const diagnostics = new Diagnostics(filename);
   const parsed = parseSource(source.normalize('NFC'), diagnostics, sourceKindOf(filename));
   const brief = buildBrief(parsed, diagnostics, { source: source.normalize('NFC'), ...(options.contentDir ? { contentDir: options.contentDir } : {}) });
-  const paper = options.paper ?? brief.meta.paper ?? 'a4';
-  if (options.paper && options.paper !== 'a4' && options.paper !== 'letter') {
-    throw readPaper(String(options.paper), 1, diagnostics);
-  }
+  // An option from JavaScript callers is checked like the front matter's value.
+  const paper = options.paper ? readPaper(String(options.paper), 1, diagnostics) : (brief.meta.paper ?? 'a4');
   const layout = layoutBrief(brief, { paper, diagnostics });
   // In source order, as a compiler lists them.
   const warnings = [...diagnostics.warnings].sort((a, b) => a.line - b.line || a.column - b.column);
