@@ -2,21 +2,23 @@
 /**
  * The offprint command: reads files, calls the pipeline, writes PDFs. Nothing clever here.
  *
- *   offprint build <file-or-folder>... [-o <file.pdf | folder>] [--paper a4|letter]
+ *   offprint build <file-or-folder>... [-o <file.pdf | folder>] [--paper a4|letter] [--report]
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BriefError, formatWarning } from './diagnostics.js';
-import { renderBrief, type Paper } from './index.js';
+import { renderBrief, typesettingReport, type Paper } from './index.js';
 import { version } from './version.js';
 
-const USAGE = `Usage: offprint build <file-or-folder>... [-o <file.pdf | folder>] [--paper a4|letter]
+const USAGE = `Usage: offprint build <file-or-folder>... [-o <file.pdf | folder>] [--paper a4|letter] [--report]
 
 Turns Markdown briefs (.md) and wire copy (.txt) into typeset PDF briefs.
 
   -o, --output <path>   a .pdf file (one input) or a folder (default: output/)
       --paper <size>    a4 (default) or letter; overrides the brief's own paper
+      --report          also write <name>.report.json beside each PDF: line ratios,
+                        hyphens, widows/orphans, grid and balance per page and paragraph
   -h, --help            show this help
   -v, --version         show the version`;
 
@@ -29,6 +31,7 @@ async function main(argv: string[]): Promise<number> {
       options: {
         output: { type: 'string', short: 'o' },
         paper: { type: 'string' },
+        report: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -89,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
       continue;
     }
     written.set(resolve(target), file);
-    const ok = await buildOne(file, target, values.paper as Paper | undefined);
+    const ok = await buildOne(file, target, values.paper as Paper | undefined, values.report === true);
     if (!ok) failed++;
   }
   if (files.length > 1) process.stdout.write(`${files.length - failed} of ${files.length} briefs built${failed ? `, ${failed} failed` : ''}\n`);
@@ -111,7 +114,7 @@ function expandInput(input: string): string[] {
     .map((name) => join(input, name));
 }
 
-async function buildOne(file: string, target: string, paper: Paper | undefined): Promise<boolean> {
+async function buildOne(file: string, target: string, paper: Paper | undefined, report: boolean): Promise<boolean> {
   const shown = relative(process.cwd(), resolve(file)) || file;
   let source: string;
   try {
@@ -124,6 +127,10 @@ async function buildOne(file: string, target: string, paper: Paper | undefined):
     const result = await renderBrief(source, { filename: shown, contentDir: dirname(resolve(file)), ...(paper ? { paper } : {}) });
     for (const warning of result.warnings) process.stderr.write(`${formatWarning(warning)}\n`);
     writeAtomically(target, result.pdf);
+    if (report) {
+      const figures = { source: shown, pdf: basename(target), ...typesettingReport(result.layout) };
+      writeAtomically(reportPath(target), new TextEncoder().encode(`${JSON.stringify(figures, null, 1)}\n`));
+    }
     process.stdout.write(`${shown} -> ${target} (${result.pages} page${result.pages === 1 ? '' : 's'})\n`);
     return true;
   } catch (error) {
@@ -131,6 +138,11 @@ async function buildOne(file: string, target: string, paper: Paper | undefined):
     else process.stderr.write(`${shown}:1:1: error: offprint failed on this brief (${(error as Error).message}); please report it\n`);
     return false;
   }
+}
+
+/** `output/x.pdf` → `output/x.report.json`. */
+function reportPath(target: string): string {
+  return join(dirname(target), `${basename(target, extname(target))}.report.json`);
 }
 
 /** Writes beside the target and renames, so a failed write never leaves a half PDF. */

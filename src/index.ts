@@ -24,6 +24,8 @@ export interface RenderResult {
   pdf: Uint8Array;
   pages: number;
   warnings: Warning[];
+  /** What was drawn, as plain data: for reports (`typesettingReport`) and tests. */
+  layout: Layout;
 }
 
 export interface LaidOutBrief {
@@ -59,9 +61,10 @@ export async function renderBrief(source: string, options: RenderOptions = {}): 
     ...(meta.date ? { date: meta.date } : {}),
     creator: `offprint ${version()}`,
   });
-  return { pdf, pages: layout.pages.length, warnings };
+  return { pdf, pages: layout.pages.length, warnings, layout };
 }
 
 export { BriefError, formatWarning, type Warning } from './diagnostics.js';
 export type { Brief, Paper } from './model/index.js';
 export type { Layout } from './layout/index.js';
+export { typesettingReport, type TypesettingReport } from './layout/report.js';

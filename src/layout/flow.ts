@@ -11,7 +11,7 @@ import { baselineOf, type PageGeometry } from './geometry.js';
 import { MUTED } from './styles.js';
 import { lineElement, setText } from './text.js';
 import type { PageElement, TextElement } from './types.js';
-import { gridLinesFor, linesFitting, unitIndents, unitLines, type BlockUnit, type FlowUnit, type TextUnit } from './units.js';
+import { gridLinesFor, linesFitting, unitIndents, unitLines, unitLinesLoosely, type BlockUnit, type FlowUnit, type TextUnit } from './units.js';
 
 export interface Region {
   x: number;
@@ -42,7 +42,19 @@ export interface RegionResult {
   forced: boolean;
 }
 
+/**
+ * A change that lets a region end full (see fillHoles in index.ts): one paragraph set `lines`
+ * longer or shorter than its best, or `space` extra grid lines above a heading or display.
+ */
+export interface Looseness {
+  unit: number;
+  lines: number;
+  space?: number;
+}
+
 const MIN_LINES = 2;
+/** Loosest line accepted when a paragraph is set again to keep a hyphen off a column's foot. */
+const RESET_LIMIT = 1.6;
 const QUOTE_RULE = 1;
 
 export function initialState(): FlowState {
@@ -61,7 +73,7 @@ export function isDone(units: readonly FlowUnit[], state: FlowState): boolean {
  * Fills one region, advancing `state`. `earlier` are the elements already on the page (a
  * pull-quote is not set on the page that shows its words); `cap` limits the lines used.
  */
-export function fillRegion(units: readonly FlowUnit[], state: FlowState, region: Region, geometry: PageGeometry, nextWidth: number, earlier: readonly PageElement[], cap = region.lines): RegionResult {
+export function fillRegion(units: readonly FlowUnit[], state: FlowState, region: Region, geometry: PageGeometry, nextWidth: number, earlier: readonly PageElement[], cap = region.lines, changes: readonly Looseness[] = []): RegionResult {
   const elements: PageElement[] = [];
   let used = 0;
   let spaceAfter = 0;
@@ -69,6 +81,8 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
   let forced = false;
   const grid = geometry.grid;
   const baseline = (line: number) => baselineOf(geometry, region.firstLine + line);
+  const changeFor = (unit: number) => changes.find((change) => change.unit === unit);
+  const extraSpace = (unit: FlowUnit) => changes.find((change) => units[change.unit] === unit)?.space ?? 0;
 
   const placeBlock = (block: BlockUnit, space: number) => {
     used += space;
@@ -80,7 +94,7 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
   const tryPending = (final: boolean) => {
     while (state.pending.length) {
       const quote = state.pending[0]!;
-      const space = used === 0 ? 0 : Math.max(quote.spaceBefore, spaceAfter);
+      const space = used === 0 ? 0 : Math.max(quote.spaceBefore, spaceAfter) + extraSpace(quote);
       const height = quote.height(region.width);
       const roomAfter = final ? 0 : MIN_LINES;
       const top = baseline(used + space) - grid;
@@ -118,7 +132,7 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
       return { elements, used, quoteAtTop, forced };
     }
     const unit = units[state.unit]!;
-    const space = used === 0 ? 0 : Math.max(unit.spaceBefore, spaceAfter);
+    const space = used === 0 ? 0 : Math.max(unit.spaceBefore, spaceAfter) + extraSpace(unit);
 
     if (unit.kind === 'block') {
       if (unit.pullQuote) {
@@ -147,7 +161,9 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
       return { elements, used, quoteAtTop, forced };
     }
 
-    let lines = unitLines(unit, region.width, state.from);
+    const looseness = changeFor(state.unit)?.lines;
+    const loose = looseness ? unitLinesLoosely(unit, region.width, state.from, looseness) : undefined;
+    let lines = loose ?? unitLines(unit, region.width, state.from);
     const avail = cap - used - space;
     let fit = Math.min(lines.length, linesFitting(unit, avail, grid));
     if (unit.keepWithNext && state.from === 0 && used > 0) {
@@ -168,21 +184,29 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
     }
     // The last line of a column never ends with a hyphen: set the paragraph again without one
     // there (Knuth–Plass finds the next best breaks), or move that line on.
-    for (let attempt = 0; attempt < 3 && fit < lines.length && fit > 0 && lines[fit - 1]!.hyphenated; attempt++) {
+    for (let attempt = 0; attempt < 3 && !loose && fit < lines.length && fit > 0 && lines[fit - 1]!.hyphenated; attempt++) {
       const again = unitLines(unit, region.width, state.from, fit - 1);
       const worst = (set: typeof lines) => Math.max(...set.slice(0, fit + 1).map((line) => line.ratio));
-      // Looser lines are the price; a little more is accepted when the line cannot move on instead.
-      const limit = fit - 1 >= MIN_LINES || (state.from !== 0 && fit > 1) ? 2 : 3;
+      // Looser lines are the price, up to a limit; past it the line moves on. A paragraph's
+      // opening pair moves on whole when something else is in the column (the hole that leaves
+      // is then filled by fillHoles); only a column it opens accepts a very loose line instead.
+      const movable = fit - 1 >= MIN_LINES || (state.from !== 0 && fit > 1);
+      const limit = movable || used > 0 ? RESET_LIMIT : 3;
       const acceptable = !again[fit - 1]?.hyphenated && again.length > fit && worst(again) <= Math.max(limit, worst(lines));
       if (acceptable && unitLines(unit, nextWidth, again[fit]!.startItem).length >= MIN_LINES) {
         lines = again;
         break;
       }
-      if (fit - 1 >= MIN_LINES || (state.from !== 0 && fit > 1)) fit--;
-      else break;
+      if (movable) fit--;
+      else {
+        if (used > 0) fit = 0;
+        break;
+      }
     }
+    if (loose && fit > 0 && fit < lines.length && lines[fit - 1]!.hyphenated) forced = true; // a looser setting may not buy a hyphen at the foot
+    if (fit === 0) return { elements, used, quoteAtTop, forced };
     used += space;
-    placeLines(unit, lines.slice(0, fit), state.from === 0, region, used, geometry, elements);
+    placeLines(unit, state.unit, lines.slice(0, fit), state.from === 0, region, used, geometry, elements);
     used += gridLinesFor(unit, fit, grid);
     spaceAfter = unit.spaceAfter ?? 0;
     if (fit < lines.length) {
@@ -219,13 +243,14 @@ function followingNeed(units: readonly FlowUnit[], index: number, width: number,
   return gridLinesFor(next, Math.min(MIN_LINES, unitLines(next, width, 0).length), grid);
 }
 
-function placeLines(unit: TextUnit, lines: ReturnType<typeof unitLines>, startsUnit: boolean, region: Region, used: number, geometry: PageGeometry, out: PageElement[]): void {
+function placeLines(unit: TextUnit, index: number, lines: ReturnType<typeof unitLines>, startsUnit: boolean, region: Region, used: number, geometry: PageGeometry, out: PageElement[]): void {
   const x = region.x + unitIndents(unit, region.width).left;
   const first = baselineOf(geometry, region.firstLine + used);
   lines.forEach((line, i) => {
     const y = first + i * unit.style.leading;
     const element: TextElement = lineElement(line, x, y, unit.role, unit.style);
     element.column = region.column;
+    element.paragraph = index;
     if (startsUnit && i === 0) element.paragraphStart = true;
     if (line.last) element.paragraphEnd = true;
     out.push(element);

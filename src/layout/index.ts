@@ -9,13 +9,13 @@ import type { Diagnostics } from '../diagnostics.js';
 import type { Brief, Paper } from '../model/index.js';
 import { patternsFor } from '../typeset/index.js';
 import { collectUnits } from './collect.js';
-import { cloneState, fillRegion, initialState, isDone, type FlowState, type Region, type RegionResult } from './flow.js';
+import { cloneState, fillRegion, initialState, isDone, type FlowState, type Looseness, type Region, type RegionResult } from './flow.js';
 import { footer, runningHead } from './furniture.js';
 import { pageGeometry, type PageGeometry } from './geometry.js';
 import { layoutHeader } from './header.js';
 import { layoutSidebar, type SidebarPart } from './sidebar.js';
-import type { Layout, Page, PageElement } from './types.js';
-import type { FlowUnit } from './units.js';
+import type { ColumnFill, Layout, Page, PageElement } from './types.js';
+import { unitLinesLoosely, type FlowUnit } from './units.js';
 
 export interface LayoutOptions {
   paper: Paper;
@@ -74,8 +74,8 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
     diagnostics.warn(`the fonts have no glyph for ${list}; ${characters.size === 1 ? 'it prints' : 'they print'} as blank boxes (no vendored font covers them)`, line);
   }
   // The sidebar's continuation needs its pages even when the text ends sooner.
-  while (flowPages.length < continued.length + 1) flowPages.push([]);
-  const pages: Page[] = flowPages.map((elements, index) => ({ number: index + 1, elements }));
+  while (flowPages.length < continued.length + 1) flowPages.push({ elements: [], columns: [] });
+  const pages: Page[] = flowPages.map((flowed, index) => ({ number: index + 1, elements: flowed.elements, columns: flowed.columns }));
   pages[0]!.elements.unshift(...firstPageExtras);
   continued.forEach((box, i) => pages[i + 1]!.elements.unshift(...box.elements));
   for (const page of pages) {
@@ -93,21 +93,44 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
 }
 
 /** Flows all units page by page, then balances the columns of the last page. */
-function flowAll(units: readonly FlowUnit[], regionsFor: (page: number) => Region[], geometry: PageGeometry): PageElement[][] {
-  const pages: PageElement[][] = [];
+interface FlowedPage {
+  elements: PageElement[];
+  columns: ColumnFill[];
+}
+
+function flowedPage(regions: Region[], results: RegionResult[]): FlowedPage {
+  return {
+    elements: results.flatMap((r) => r.elements),
+    columns: regions.map((region, i) => ({ column: region.column, x: region.x, width: region.width, firstLine: region.firstLine, lines: region.lines, used: results[i]?.used ?? 0, forced: results[i]?.forced ?? false })),
+  };
+}
+
+function flowAll(units: readonly FlowUnit[], regionsFor: (page: number) => Region[], geometry: PageGeometry): FlowedPage[] {
+  const pages: FlowedPage[] = [];
   let state = initialState();
+  let previousStart: FlowState | undefined;
   for (let pageIndex = 0; pageIndex < MAX_PAGES; pageIndex++) {
     const start = cloneState(state);
     const regions = regionsFor(pageIndex);
     const results = fillPage(units, state, regions, geometry, regionsFor(pageIndex + 1));
     if (isDone(units, state)) {
-      pages.push(balanceLastPage(units, start, regions, results, geometry, regionsFor(pageIndex + 1)));
+      const last = balanceLastPage(units, start, regions, results, geometry, regionsFor(pageIndex + 1));
+      if (last.spread > 1 && previousStart && pageIndex > 0) {
+        const better = rebalanceAcrossPages(units, previousStart, pages[pages.length - 1]!, pageIndex, regionsFor, geometry);
+        if (better) {
+          pages[pages.length - 1] = better[0];
+          pages.push(better[1]);
+          return pages;
+        }
+      }
+      pages.push(last.page);
       return pages;
     }
+    previousStart = start;
     if (results.every((r) => r.used === 0) && sameState(start, state)) {
       throw new Error('layout made no progress: a block is larger than a page');
     }
-    pages.push(results.flatMap((r) => r.elements));
+    pages.push(flowedPage(regions, results));
   }
   throw new Error(`the brief would take more than ${MAX_PAGES} pages`);
 }
@@ -116,30 +139,147 @@ function flowAll(units: readonly FlowUnit[], regionsFor: (page: number) => Regio
  * Re-flows the last page so its columns end on the same grid line (or within one): tries the
  * lowest common bottom line first and keeps the first that holds everything.
  */
-function balanceLastPage(units: readonly FlowUnit[], start: FlowState, regions: Region[], results: RegionResult[], geometry: PageGeometry, following: Region[]): PageElement[] {
+function balanceLastPage(units: readonly FlowUnit[], start: FlowState, regions: Region[], results: RegionResult[], geometry: PageGeometry, following: Region[]): { page: FlowedPage; spread: number } {
   const used = results.reduce((sum, r) => sum + r.used, 0);
-  if (regions.length < 2 || used <= 1) return results.flatMap((r) => r.elements);
+  if (regions.length < 2 || used <= 1) return { page: flowedPage(regions, results), spread: 0 };
   const top = Math.min(...regions.map((r) => r.firstLine));
   const lowest = Math.max(...regions.map((r) => r.firstLine + r.lines));
-  for (let bottom = top + 1; bottom < lowest; bottom++) {
+  // Balance only if that does not push a pull-quote to the head of a column or break the line rules.
+  const worse = (trial: RegionResult[]) => trial.some((r) => (r.quoteAtTop && !results.some((u) => u.quoteAtTop)) || (r.forced && !results.some((u) => u.forced)));
+  const trialAt = (bottom: number, changes: Looseness[] = []) => {
+    const caps = regions.map((r) => Math.max(0, Math.min(r.lines, bottom - r.firstLine)));
+    const state = cloneState(start);
+    const trial = fillPage(units, state, regions, geometry, following, caps, changes);
+    return isDone(units, state) && !worse(trial) ? trial : undefined;
+  };
+  let balanced: { trial: RegionResult[]; bottom: number } | undefined;
+  for (let bottom = top + 1; bottom < lowest && !balanced; bottom++) {
     const caps = regions.map((r) => Math.max(0, Math.min(r.lines, bottom - r.firstLine)));
     if (caps.reduce((a, b) => a + b, 0) < used) continue;
-    const state = cloneState(start);
-    const trial = fillPage(units, state, regions, geometry, following, caps);
-    // Balance only if that does not push a pull-quote to the head of a column or break the line rules.
-    const worse = trial.some((r) => (r.quoteAtTop && !results.some((u) => u.quoteAtTop)) || (r.forced && !results.some((u) => u.forced)));
-    if (isDone(units, state) && !worse) return trial.flatMap((r) => r.elements);
+    const trial = trialAt(bottom);
+    if (trial) balanced = { trial, bottom };
   }
-  return results.flatMap((r) => r.elements);
+  if (!balanced) return { page: flowedPage(regions, results), spread: spread(regions, results) };
+  if (spread(regions, balanced.trial) <= 1) return { page: flowedPage(regions, balanced.trial), spread: spread(regions, balanced.trial) };
+  // The rules left the columns further apart than a line: set one paragraph of the page a line
+  // longer or shorter (or open a display by a grid line) and balance again.
+  for (const { looseness } of holeFillers(units, start, units.length - 1, regions[regions.length - 1]!.width)) {
+    for (const bottom of [balanced.bottom - 1, balanced.bottom, balanced.bottom + 1]) {
+      const trial = trialAt(bottom, [looseness]);
+      if (trial && spread(regions, trial) <= 1) return { page: flowedPage(regions, trial), spread: spread(regions, trial) };
+    }
+  }
+  return { page: flowedPage(regions, balanced.trial), spread: spread(regions, balanced.trial) };
 }
 
-function fillPage(units: readonly FlowUnit[], state: FlowState, regions: Region[], geometry: PageGeometry, following: Region[], caps?: number[]): RegionResult[] {
+/**
+ * When the last page cannot be balanced within a line on its own, sets one paragraph of the
+ * page before a line longer (or shorter) so one line more (or less) goes over, keeping that page
+ * as full as it was, and balances again. Returns the two new pages, or undefined.
+ */
+function rebalanceAcrossPages(units: readonly FlowUnit[], previousStart: FlowState, previous: FlowedPage, lastIndex: number, regionsFor: (page: number) => Region[], geometry: PageGeometry): [FlowedPage, FlowedPage] | undefined {
+  const regions = regionsFor(lastIndex - 1);
+  const lastRegions = regionsFor(lastIndex);
+  const filled = previous.columns.reduce((sum, c) => sum + c.used, 0);
+  for (const { looseness } of holeFillers(units, previousStart, units.length - 1, regions[regions.length - 1]!.width).slice(0, REBALANCE_CANDIDATES)) {
+    const state = cloneState(previousStart);
+    const results = fillPage(units, state, regions, geometry, lastRegions, undefined, [looseness]);
+    if (isDone(units, state) || results.some((r) => r.forced) || results.reduce((sum, r) => sum + r.used, 0) < filled) continue;
+    const start = cloneState(state);
+    const lastResults = fillPage(units, state, lastRegions, geometry, regionsFor(lastIndex + 1));
+    if (!isDone(units, state)) continue;
+    const last = balanceLastPage(units, start, lastRegions, lastResults, geometry, regionsFor(lastIndex + 1));
+    if (last.spread <= 1) return [flowedPage(regions, results), last.page];
+  }
+  return undefined;
+}
+
+/** How many changes to the page before are tried to balance the last page. */
+const REBALANCE_CANDIDATES = 24;
+
+/** Grid lines between the highest and lowest column foot. */
+function spread(regions: Region[], results: RegionResult[]): number {
+  const feet = regions.map((region, i) => region.firstLine + (results[i]?.used ?? 0));
+  return Math.max(...feet) - Math.min(...feet);
+}
+
+function fillPage(units: readonly FlowUnit[], state: FlowState, regions: Region[], geometry: PageGeometry, following: Region[], caps?: number[], pageChanges: Looseness[] = []): RegionResult[] {
   const results: RegionResult[] = [];
   regions.forEach((region, i) => {
     const earlier = results.flatMap((r) => r.elements);
-    results.push(fillRegion(units, state, region, geometry, nextWidth(regions, i, following), earlier, caps?.[i] ?? region.lines));
+    const fill = (into: FlowState, changes: Looseness[] = []) => fillRegion(units, into, region, geometry, nextWidth(regions, i, following), earlier, caps?.[i] ?? region.lines, [...pageChanges, ...changes]);
+    // The last column of a page being balanced must take all that is left, and should end
+    // within a line of the columns before it.
+    const finish = caps !== undefined && i === regions.length - 1 ? { minUsed: Math.max(0, ...results.map((r) => r.used)) - 1 } : undefined;
+    results.push(fillHoles(units, state, region.width, caps?.[i] ?? region.lines, finish, fill));
   });
   return results;
+}
+
+/**
+ * Fills a region, and when the widow, orphan or keep rules leave empty grid lines at its foot
+ * while text is still to come, sets one of the region's paragraphs a line longer or shorter
+ * (TeX's looseness trick) so the column ends full. Of the settings that close the hole without
+ * breaking a rule, the one with the least stretched lines wins; if none does, the hole stays.
+ */
+function fillHoles(units: readonly FlowUnit[], state: FlowState, width: number, cap: number, finish: { minUsed: number } | undefined, fill: (state: FlowState, changes?: Looseness[]) => RegionResult): RegionResult {
+  const start = cloneState(state);
+  const plain = fill(state);
+  // A balanced last column must finish, ending no more than a line above the others; any
+  // other column should end full.
+  const score = (result: RegionResult, after: FlowState) => (finish ? (isDone(units, after) ? (result.used >= finish.minUsed ? 2 : 1) : 0) : isDone(units, after) ? cap : result.used);
+  const target = finish ? 2 : cap;
+  const plainScore = score(plain, state);
+  if (plainScore >= target) return plain;
+  const fillers = holeFillers(units, start, Math.min(state.unit, units.length - 1), width);
+  // Single changes first; two at once (two paragraphs, or a paragraph and a space) only if no
+  // single one closes the hole, among the cheapest few.
+  const cheapest = fillers.slice(0, PAIR_CANDIDATES);
+  const pairs = cheapest.flatMap((a, i) => cheapest.slice(i + 1).filter((b) => b.looseness.unit !== a.looseness.unit).map((b) => ({ changes: [a.looseness, b.looseness], cost: Math.max(a.cost, b.cost) + PAIR_COST })));
+  let best: { result: RegionResult; state: FlowState; cost: number; score: number } | undefined;
+  for (const trial of [...fillers.map((f) => ({ changes: [f.looseness], cost: f.cost })), ...pairs]) {
+    if (best && best.score === target && best.cost <= trial.cost) break;
+    const trialState = cloneState(start);
+    const result = fill(trialState, trial.changes);
+    const trialScore = score(result, trialState);
+    const better = !best || trialScore > best.score || (trialScore === best.score && trial.cost < best.cost);
+    if (trialScore > plainScore && result.used <= cap && !result.forced && (!result.quoteAtTop || plain.quoteAtTop) && better) best = { result, state: trialState, cost: trial.cost, score: trialScore };
+  }
+  if (!best) return plain;
+  Object.assign(state, best.state);
+  if (!best.state.carry) delete state.carry;
+  return best.result;
+}
+
+/** How many of the cheapest changes are tried two at a time, and what a second change costs. */
+const PAIR_CANDIDATES = 8;
+const PAIR_COST = 0.25;
+
+/** Extra space above a display costs more than any paragraph set within the looseness tolerance. */
+const SPACE_COST = 2;
+
+/**
+ * What may change in a region to fill a hole at its foot, cheapest first: a justified paragraph
+ * a line longer or shorter (cost: its most stretched line), else a grid line more above a
+ * heading, pull-quote or other display (the vertical glue of TeX, kept on the grid).
+ */
+function holeFillers(units: readonly FlowUnit[], start: FlowState, last: number, width: number): Array<{ looseness: Looseness; cost: number }> {
+  const fillers: Array<{ looseness: Looseness; cost: number }> = [];
+  const candidates = [...start.pending.map((quote) => units.indexOf(quote))];
+  for (let unit = start.unit; unit <= last; unit++) candidates.push(unit);
+  for (const unit of candidates) {
+    const candidate = units[unit]!;
+    if (candidate.kind === 'text' && candidate.align === 'justify') {
+      const from = unit === start.unit ? start.from : 0;
+      for (const lines of [1, -1]) {
+        const set = unitLinesLoosely(candidate, width, from, lines);
+        if (set) fillers.push({ looseness: { unit, lines }, cost: Math.max(...set.map((line) => Math.abs(line.ratio))) });
+      }
+    } else if (candidate.kind === 'block' || candidate.keepWithNext) {
+      fillers.push({ looseness: { unit, lines: 0, space: 1 }, cost: SPACE_COST });
+    }
+  }
+  return fillers.sort((a, b) => a.cost - b.cost);
 }
 
 /** Width of the region that follows region `index`: the next column, or the next page's first. */

@@ -43,6 +43,8 @@ export interface TextElement {
   hyphenated: boolean;
   /** Body column index on the page (0, 1), when the line is in the column flow. */
   column?: number;
+  /** Index of the flow unit (paragraph, list item, heading…) the line belongs to. */
+  paragraph?: number;
   /** Last line of its paragraph / first line of its paragraph. */
   paragraphEnd?: boolean;
   paragraphStart?: boolean;
@@ -80,10 +82,26 @@ export interface ImageElement {
 
 export type PageElement = TextElement | RuleElement | RectElement | ImageElement;
 
+/** How one body column of a page was filled, in grid lines: for reports and tests. */
+export interface ColumnFill {
+  column: number;
+  x: number;
+  width: number;
+  /** Grid line the column starts on and the grid lines it could hold. */
+  firstLine: number;
+  lines: number;
+  /** Grid lines the flow filled (from the column's first line). */
+  used: number;
+  /** Lines had to be placed against the widow, orphan or hyphen rules. */
+  forced: boolean;
+}
+
 export interface Page {
   /** 1-based. */
   number: number;
   elements: PageElement[];
+  /** The body columns, in flow order. */
+  columns: ColumnFill[];
 }
 
 export interface Frame {

@@ -4,7 +4,7 @@
  * (pull-quote, table, image, ornament) and occupies a whole number of grid lines.
  */
 import type { Inline } from '../model/index.js';
-import { paragraphItems, setLines, type Alignment, type Item, type SetLine } from '../typeset/index.js';
+import { paragraphItems, setLines, setLinesLoosely, type Alignment, type Item, type SetLine } from '../typeset/index.js';
 import type { TextStyle } from './styles.js';
 import { paragraphStyle } from './text.js';
 import type { PageElement, TextRole } from './types.js';
@@ -34,7 +34,7 @@ export interface TextUnit {
   onMissingGlyphs?: (characters: string[]) => void;
   /** The narrowest column the unit may be set in; long words are cut to fit it. */
   narrowestColumn: number;
-  cache?: { items: Item[] | undefined; lines: Map<string, SetLine[]> };
+  cache?: { items: Item[]; lines: Map<string, SetLine[]>; loose: Map<string, SetLine[] | undefined> };
 }
 
 export interface BlockUnit {
@@ -73,22 +73,50 @@ export function unitIndents(unit: TextUnit, columnWidth: number): { left: number
  * means the same place whichever column a paragraph continues in.
  */
 export function unitLines(unit: TextUnit, columnWidth: number, from: number, noHyphenOnLine?: number): SetLine[] {
+  const measure = unitMeasure(unit, columnWidth);
+  const cache = unitCache(unit);
+  const key = `${measure.toFixed(3)}:${from}:${noHyphenOnLine ?? ''}`;
+  let lines = cache.lines.get(key);
+  if (!lines) {
+    lines = setLines(cache.items, from, () => measure, unit.align, noHyphenOnLine === undefined ? {} : { noHyphenOnLine });
+    cache.lines.set(key, lines);
+  }
+  return lines;
+}
+
+/** Loosest adjustment ratio a paragraph set a line longer may have: spaces stay under 0.4 em. */
+const LOOSE_TOLERANCE = 1.5;
+
+/**
+ * The unit's lines from `from`, set `looseness` lines longer or shorter than its best setting
+ * (TeX's \looseness), or undefined when that would make a line looser than LOOSE_TOLERANCE
+ * (or tighter than the spaces allow). Only justified text has this freedom.
+ */
+export function unitLinesLoosely(unit: TextUnit, columnWidth: number, from: number, looseness: number): SetLine[] | undefined {
+  const measure = unitMeasure(unit, columnWidth);
+  const cache = unitCache(unit);
+  const key = `${measure.toFixed(3)}:${from}:~${looseness}`;
+  if (!cache.loose.has(key)) {
+    // A paragraph that already has a loose line may get others as loose, but none looser.
+    const worst = Math.max(0, ...unitLines(unit, columnWidth, from).map((line) => line.ratio));
+    cache.loose.set(key, setLinesLoosely(cache.items, from, () => measure, unit.align, looseness, Math.max(LOOSE_TOLERANCE, worst)));
+  }
+  return cache.loose.get(key);
+}
+
+function unitMeasure(unit: TextUnit, columnWidth: number): number {
   const { left, right } = unitIndents(unit, columnWidth);
-  const measure = columnWidth - left - right;
-  unit.cache ??= { items: undefined, lines: new Map() };
-  if (!unit.cache.items) {
+  return columnWidth - left - right;
+}
+
+function unitCache(unit: TextUnit): { items: Item[]; lines: Map<string, SetLine[]>; loose: Map<string, SetLine[] | undefined> } {
+  if (!unit.cache) {
     const narrowestIndents = unitIndents(unit, unit.narrowestColumn);
     const narrowest = unit.narrowestColumn - narrowestIndents.left - narrowestIndents.right;
     const options = { align: unit.align, hyphenation: unit.hyphenation, firstIndent: unit.firstIndent, ...(unit.onMissingGlyphs ? { onMissingGlyphs: unit.onMissingGlyphs } : {}) };
-    unit.cache.items = paragraphItems(unit.inlines, paragraphStyle(unit.style, narrowest, options));
+    unit.cache = { items: paragraphItems(unit.inlines, paragraphStyle(unit.style, narrowest, options)), lines: new Map(), loose: new Map() };
   }
-  const key = `${measure.toFixed(3)}:${from}:${noHyphenOnLine ?? ''}`;
-  let lines = unit.cache.lines.get(key);
-  if (!lines) {
-    lines = setLines(unit.cache.items, from, () => measure, unit.align, noHyphenOnLine === undefined ? {} : { noHyphenOnLine });
-    unit.cache.lines.set(key, lines);
-  }
-  return lines;
+  return unit.cache;
 }
 
 /** How many grid lines a run of `count` lines at the unit's leading takes. */

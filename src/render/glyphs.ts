@@ -56,7 +56,8 @@ export function drawPiece(doc: PDFKit.PDFDocument, piece: LinePiece, x: number, 
   piece.text.split(' ').forEach((chunk, index) => {
     if (index > 0 && space) addGlyph(space, piece.spaceWidth * scale);
     if (!chunk) return;
-    for (const glyph of shape(style.font, chunk, style.features).glyphs) addGlyph(glyph, glyph.xAdvance + (style.tracking ?? 0));
+    const extra = (style.tracking ?? 0) + piece.letterSpacing * scale;
+    for (const glyph of shape(style.font, chunk, style.features).glyphs) addGlyph(glyph, glyph.xAdvance + extra);
   });
   flush(0);
 

@@ -21,19 +21,43 @@ export interface SetOptions {
 }
 
 export function setLines(items: readonly Item[], from: number, measureOf: (line: number) => number, align: Alignment, options: SetOptions = {}): SetLine[] {
-  let start = from;
-  while (start < items.length && items[start]!.type !== 'box' && !isForcedBreak(items[start]!)) start++;
-  if (start >= items.length - 1 && !items.slice(start).some((item) => item.type === 'box')) return [];
+  const start = firstBox(items, from);
+  if (start === undefined) return [];
   const breaks = chooseBreaks(items, start, measureOf, align, options);
   return buildLines(items, breaks, start, measureOf, align);
+}
+
+/**
+ * Sets items[from..] `looseness` lines longer (or shorter) than their best setting, or returns
+ * undefined when no such setting keeps every line within `tolerance` (TeX's \looseness).
+ */
+export function setLinesLoosely(items: readonly Item[], from: number, measureOf: (line: number) => number, align: Alignment, looseness: number, tolerance: number, options: SetOptions = {}): SetLine[] | undefined {
+  const start = firstBox(items, from);
+  if (start === undefined || align !== 'justify') return undefined;
+  const extra = options.noHyphenOnLine === undefined ? {} : { noHyphenOnLine: options.noHyphenOnLine };
+  const breaks = findBreaks(items, start, { lineWidth: measureOf, tolerance, looseness, ...extra });
+  return breaks ? buildLines(items, breaks, start, measureOf, align) : undefined;
+}
+
+/** Where setting starts: the first box at or after `from`, or undefined when no text is left. */
+function firstBox(items: readonly Item[], from: number): number | undefined {
+  let start = from;
+  while (start < items.length && items[start]!.type !== 'box' && !isForcedBreak(items[start]!)) start++;
+  if (start >= items.length - 1 && !items.slice(start).some((item) => item.type === 'box')) return undefined;
+  return start;
 }
 
 function chooseBreaks(items: readonly Item[], from: number, measureOf: (line: number) => number, align: Alignment, constraint: SetOptions): Break[] {
   const extra = constraint.noHyphenOnLine === undefined ? {} : { noHyphenOnLine: constraint.noHyphenOnLine };
   if (align === 'justify') {
     const size = measureOf(0);
+    // A ladder of tolerances: a paragraph that cannot be set within 1.5 is set as tightly as it
+    // can be, rather than letting the optimum spend the whole of a wide tolerance on one line.
     const passes = [
       { tolerance: 1.5 },
+      { tolerance: 1.75 },
+      { tolerance: 2 },
+      { tolerance: 2.5 },
       { tolerance: 3 },
       { tolerance: 6, emergencyStretch: size * 0.1 },
     ];

@@ -6,7 +6,7 @@ import { shape, styledFont, textWidth, type FontId } from '../fonts/index.js';
 import { runWidth } from './measure.js';
 import type { Inline } from '../model/index.js';
 import { hyphenationPoints } from './hyphenate.js';
-import { INFINITE_PENALTY, MAX_EXPANSION, SPACE_SHRINK_EM, SPACE_STRETCH_EM, type Alignment, type Item, type RunStyle } from './types.js';
+import { INFINITE_PENALTY, LETTER_SHRINK_EM, LETTER_STRETCH_EM, MAX_EXPANSION, SPACE_SHRINK_EM, SPACE_STRETCH_EM, type Alignment, type Item, type RunStyle } from './types.js';
 
 export interface ParagraphStyle {
   font: FontId;
@@ -158,7 +158,8 @@ function pushBox(text: string, style: RunStyle, paragraph: ParagraphStyle, items
   const width = runWidth(style, text);
   if (width <= paragraph.narrowest) {
     if (paragraph.align === 'justify' && style.font !== 'mono') {
-      items.push({ type: 'box', width, text, style, stretch: width * MAX_EXPANSION, shrink: width * MAX_EXPANSION });
+      const letters = shaped.glyphs.length * style.size;
+      items.push({ type: 'box', width, text, style, stretch: width * MAX_EXPANSION + letters * LETTER_STRETCH_EM, shrink: width * MAX_EXPANSION + letters * LETTER_SHRINK_EM });
     } else items.push({ type: 'box', width, text, style });
     return;
   }

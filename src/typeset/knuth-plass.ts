@@ -28,6 +28,12 @@ export interface BreakOptions {
   maxHyphenRun?: number;
   /** A line (0-based) that must not end with a hyphen: the last line of a column. */
   noHyphenOnLine?: number;
+  /**
+   * TeX's \looseness: set the paragraph this many lines longer (or shorter, when negative)
+   * than its best setting, within the tolerance. Used by the column flow to fill a hole at a
+   * column's foot instead of leaving it empty.
+   */
+  looseness?: number;
 }
 
 export interface Break {
@@ -61,6 +67,10 @@ export function findBreaks(items: readonly Item[], from: number, options: BreakO
   const finalHyphenDemerits = options.finalHyphenDemerits ?? 5000;
   const rightStretch = (options.rightStretch ?? 0) + (options.emergencyStretch ?? 0);
   const maxHyphenRun = options.maxHyphenRun ?? 2;
+  const looseness = options.looseness ?? 0;
+  // With a looseness the best node is kept per line count as well as per fitness class, so a
+  // paragraph of every reachable length survives to the end (TeX does the same).
+  const classOf = (line: number, fitness: number) => (looseness === 0 ? fitness : line * 4 + fitness);
 
   // Running sums of width, stretch and shrink up to (not including) each item.
   const n = items.length;
@@ -88,7 +98,7 @@ export function findBreaks(items: readonly Item[], from: number, options: BreakO
     const penalty = item.type === 'penalty' ? item.penalty : 0;
     const flagged = item.type === 'penalty' && item.flagged;
     const breakWidth = item.type === 'penalty' ? item.width : 0;
-    const best: Array<{ demerits: number; node: Active; ratio: number } | undefined> = [undefined, undefined, undefined, undefined];
+    const best = new Map<number, { demerits: number; node: Active; ratio: number; fitness: number }>();
     const survivors: Active[] = [];
 
     for (const node of active) {
@@ -120,8 +130,9 @@ export function findBreaks(items: readonly Item[], from: number, options: BreakO
         const fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3;
         if (Math.abs(fitness - node.fitness) > 1) demerits += fitnessDemerits;
         demerits += node.demerits;
-        const current = best[fitness];
-        if (!current || demerits < current.demerits) best[fitness] = { demerits, node, ratio };
+        const key = classOf(node.line, fitness);
+        const current = best.get(key);
+        if (!current || demerits < current.demerits) best.set(key, { demerits, node, ratio, fitness });
       }
     }
     active = survivors;
@@ -129,9 +140,8 @@ export function findBreaks(items: readonly Item[], from: number, options: BreakO
     // The widths after the break: glue and penalties at the start of the next line vanish.
     let after = b;
     while (after < n && items[after]!.type !== 'box' && !(after > b && items[after]!.type === 'penalty' && (items[after] as { penalty: number }).penalty <= -INFINITE_PENALTY)) after++;
-    for (let fitness = 0; fitness < 4; fitness++) {
-      const candidate = best[fitness];
-      if (!candidate) continue;
+    for (const candidate of best.values()) {
+      const fitness = candidate.fitness;
       active.push({
         position: b,
         line: candidate.node.line + 1,
@@ -154,6 +164,14 @@ export function findBreaks(items: readonly Item[], from: number, options: BreakO
   for (const node of active) {
     if (node.position !== n - 1) continue;
     if (!bestEnd || node.demerits < bestEnd.demerits) bestEnd = node;
+  }
+  if (bestEnd && looseness !== 0) {
+    const target = bestEnd.line + looseness;
+    bestEnd = undefined;
+    for (const node of active) {
+      if (node.position !== n - 1 || node.line !== target) continue;
+      if (!bestEnd || node.demerits < bestEnd.demerits) bestEnd = node;
+    }
   }
   if (!bestEnd) return undefined;
   const breaks: Break[] = [];

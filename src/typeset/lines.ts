@@ -3,10 +3,10 @@
  * (a word broken by a hyphen is shaped with its hyphen), and its spaces are set so the line
  * fills its measure exactly: what layout places is what render draws.
  */
-import { textWidth } from '../fonts/index.js';
+import { shape, textWidth } from '../fonts/index.js';
 import { runWidth } from './measure.js';
 import type { Break } from './knuth-plass.js';
-import { MAX_EXPANSION, SPACE_SHRINK_EM, SPACE_STRETCH_EM, type Alignment, type Item, type LinePiece, type RunStyle, type SetLine } from './types.js';
+import { LETTER_SHRINK_EM, LETTER_STRETCH_EM, MAX_EXPANSION, SPACE_SHRINK_EM, SPACE_STRETCH_EM, type Alignment, type Item, type LinePiece, type RunStyle, type SetLine } from './types.js';
 
 
 export function buildLines(items: readonly Item[], breaks: readonly Break[], from: number, measureOf: (line: number) => number, align: Alignment): SetLine[] {
@@ -54,6 +54,9 @@ function setLine(items: readonly Item[], start: number, end: number, hyphen: Run
 
   let natural = indent;
   let expandable = 0;
+  /** Sum over pieces of glyph count × size: what letter-spacing multiplies. */
+  let letterEms = 0;
+  const glyphCounts: number[] = [];
   let spaceStretch = 0;
   let spaceShrink = 0;
   const spaceNaturals: number[] = [];
@@ -64,7 +67,12 @@ function setLine(items: readonly Item[], start: number, end: number, hyphen: Run
     const spaces = countSpaces(piece.text);
     const width = chunksWidth(piece);
     letterWidths.push(width);
-    if (piece.style.font !== 'mono') expandable += width;
+    const glyphs = glyphCount(piece);
+    glyphCounts.push(glyphs);
+    if (piece.style.font !== 'mono') {
+      expandable += width;
+      letterEms += glyphs * piece.style.size;
+    }
     natural += width + spaces * space;
     spaceStretch += spaces * piece.style.size * SPACE_STRETCH_EM;
     spaceShrink += spaces * piece.style.size * SPACE_SHRINK_EM;
@@ -75,15 +83,18 @@ function setLine(items: readonly Item[], start: number, end: number, hyphen: Run
   let ratio = 0;
   let scale = 1;
   let spaceRatio = 0;
+  let letterSpacingEm = 0;
   const slack = measure - natural;
   if (align === 'justify' && (!last || slack < 0)) {
-    const stretch = spaceStretch + expandable * MAX_EXPANSION;
-    const shrink = spaceShrink + expandable * MAX_EXPANSION;
+    const stretch = spaceStretch + expandable * MAX_EXPANSION + letterEms * LETTER_STRETCH_EM;
+    const shrink = spaceShrink + expandable * MAX_EXPANSION + letterEms * LETTER_SHRINK_EM;
     if (slack > 0 && stretch > 0) ratio = slack / stretch;
     else if (slack < 0 && shrink > 0) ratio = Math.max(-1, slack / shrink);
-    const expansion = Math.max(-1, Math.min(1, ratio)) * MAX_EXPANSION;
+    const limited = Math.max(-1, Math.min(1, ratio));
+    const expansion = limited * MAX_EXPANSION;
     scale = 1 + expansion;
-    const remaining = slack - expandable * expansion;
+    letterSpacingEm = limited * (limited >= 0 ? LETTER_STRETCH_EM : LETTER_SHRINK_EM);
+    const remaining = slack - expandable * expansion - letterEms * letterSpacingEm;
     const elastic = remaining >= 0 ? spaceStretch : spaceShrink;
     spaceRatio = elastic > 0 ? remaining / elastic : 0;
     if (remaining < 0) spaceRatio = Math.max(-1, spaceRatio);
@@ -94,9 +105,11 @@ function setLine(items: readonly Item[], start: number, end: number, hyphen: Run
   merged.forEach((piece, i) => {
     const space = spaceNaturals[i]!;
     const spaceWidth = space + spaceRatio * piece.style.size * (spaceRatio >= 0 ? SPACE_STRETCH_EM : SPACE_SHRINK_EM);
-    const pieceScale = piece.style.font === 'mono' ? 1 : scale;
-    const width = letterWidths[i]! * pieceScale + countSpaces(piece.text) * spaceWidth;
-    pieces.push({ text: piece.text, style: piece.style, x, width, spaceWidth, scale: pieceScale });
+    const mono = piece.style.font === 'mono';
+    const pieceScale = mono ? 1 : scale;
+    const letterSpacing = mono ? 0 : letterSpacingEm * piece.style.size;
+    const width = letterWidths[i]! * pieceScale + glyphCounts[i]! * letterSpacing + countSpaces(piece.text) * spaceWidth;
+    pieces.push({ text: piece.text, style: piece.style, x, width, spaceWidth, scale: pieceScale, letterSpacing });
     x += width;
   });
   const width = x;
@@ -110,6 +123,15 @@ function setLine(items: readonly Item[], start: number, end: number, hyphen: Run
 function countSpaces(text: string): number {
   let count = 0;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32) count++;
+  return count;
+}
+
+/** Glyphs drawn for a piece's text, spaces left out: each gets the line's letter-spacing. */
+function glyphCount(piece: Token): number {
+  let count = 0;
+  for (const chunk of piece.text.split(' ')) {
+    if (chunk) count += shape(piece.style.font, chunk, piece.style.features).glyphs.length;
+  }
   return count;
 }
 

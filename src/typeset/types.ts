@@ -65,6 +65,13 @@ export const SPACE_SHRINK_EM = 0.08;
  */
 export const MAX_EXPANSION = 0.015;
 
+/**
+ * Letter-spacing a justified line may add (or take away) per glyph, in ems: newspaper
+ * justification settings allow a few percent, which keeps the spaces of narrow columns even.
+ */
+export const LETTER_STRETCH_EM = 0.015;
+export const LETTER_SHRINK_EM = 0.005;
+
 export type Alignment = 'justify' | 'ragged' | 'balanced' | 'center';
 
 /** A positioned run of same-styled text within a line. Spaces in `text` are `spaceWidth` wide. */
@@ -77,6 +84,8 @@ export interface LinePiece {
   spaceWidth: number;
   /** Horizontal scale of the glyphs (1 = as designed). */
   scale: number;
+  /** Extra advance after every glyph other than a space, in points (justification). */
+  letterSpacing: number;
 }
 
 export interface SetLine {
