@@ -120,7 +120,7 @@ function collectInto(blocks: readonly Block[], nesting: Nesting, context: Collec
         units.push(ornamentUnit());
         return;
       case 'notes': {
-        units.push(textUnit([{ text: 'Notes', style: {} }], { ...nesting, style: H3, role: 'heading' }, context, block.line, { spaceBefore: 1, keepWithNext: true, align: 'ragged', hyphenate: false }));
+        units.push({ ...textUnit([{ text: 'Notes', style: {} }], { ...nesting, style: H3, role: 'heading' }, context, block.line, { spaceBefore: 1, keepWithNext: true, align: 'ragged', hyphenate: false }), startsNotes: true });
         for (const note of block.notes) {
           const start = units.length;
           collectInto(note.blocks, { ...nesting, indent: nesting.indent + 12, style: SMALL, role: 'note' }, context, units);

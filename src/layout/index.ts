@@ -11,7 +11,8 @@ import { patternsFor } from '../typeset/index.js';
 import { collectUnits } from './collect.js';
 import { cloneState, fillRegion, initialState, isDone, type FlowState, type Looseness, type Region, type RegionResult } from './flow.js';
 import { footer, runningHead } from './furniture.js';
-import { pageGeometry, type PageGeometry } from './geometry.js';
+import { baselineOf, pageGeometry, type PageGeometry } from './geometry.js';
+import { MUTED } from './styles.js';
 import { layoutHeader } from './header.js';
 import { layoutSidebar, type SidebarPart } from './sidebar.js';
 import type { ColumnFill, Layout, Page, PageElement } from './types.js';
@@ -68,7 +69,12 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
     });
   };
 
-  const flowPages = flowAll(units, regionsFor, geometry);
+  // Endnotes are a band of their own: the body's columns are balanced above them, and the notes
+  // run in the same columns below a hairline, balanced in turn on the last page.
+  const notesAt = units.findIndex((unit) => unit.kind === 'text' && unit.startsNotes);
+  const bodyUnits = notesAt < 0 ? units : units.slice(0, notesAt);
+  const flowPages = flowAll(bodyUnits, regionsFor, geometry);
+  if (notesAt >= 0) flowNotes(units.slice(notesAt), notesAt, flowPages, regionsFor, geometry);
   for (const [line, characters] of [...missing].sort((a, b) => a[0] - b[0])) {
     const list = [...characters].map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
     diagnostics.warn(`the fonts have no glyph for ${list}; ${characters.size === 1 ? 'it prints' : 'they print'} as blank boxes (no vendored font covers them)`, line);
@@ -92,6 +98,48 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
   };
 }
 
+/** Empty grid lines between the body and the notes band (the hairline sits in them). */
+const NOTES_GAP = 2;
+/** The notes start on a new page when fewer grid lines than this are left below the body. */
+const NOTES_MIN_LINES = 6;
+
+/**
+ * Flows the endnotes below the body on its last page (or from the next page when little room
+ * is left), in the same columns, balanced; their paragraphs are numbered after the body's.
+ */
+function flowNotes(notes: readonly FlowUnit[], offset: number, pages: FlowedPage[], regionsFor: (page: number) => Region[], geometry: PageGeometry): void {
+  const lastIndex = pages.length - 1;
+  const last = pages[lastIndex]!;
+  const bottom = Math.max(0, ...last.columns.map((c) => c.firstLine + c.used));
+  const top = bottom + NOTES_GAP;
+  const room = Math.min(...regionsFor(lastIndex).map((r) => r.firstLine + r.lines)) - top;
+  const sharePage = bottom > 0 && room >= NOTES_MIN_LINES;
+  const firstIndex = sharePage ? lastIndex : lastIndex + 1;
+  const noteRegions = (pageIndex: number): Region[] =>
+    regionsFor(pageIndex).map((region) => {
+      const column = region.column + NOTE_COLUMNS;
+      if (pageIndex !== firstIndex || !sharePage) return { ...region, column };
+      return { ...region, column, firstLine: top, lines: region.firstLine + region.lines - top };
+    });
+  const flowed = flowAll(notes, noteRegions, geometry, firstIndex);
+  for (const page of flowed) {
+    for (const element of page.elements) if (element.kind === 'text' && element.paragraph !== undefined) element.paragraph += offset;
+  }
+  if (sharePage) {
+    const [first, ...rest] = flowed;
+    const regions = regionsFor(lastIndex);
+    const left = Math.min(...regions.map((r) => r.x));
+    const right = Math.max(...regions.map((r) => r.x + r.width));
+    const y = baselineOf(geometry, top - 1) - geometry.grid * 0.35;
+    last.elements.push({ kind: 'rule', x1: left, y1: y, x2: right, y2: y, width: 0.5, color: MUTED }, ...first!.elements);
+    last.columns.push(...first!.columns);
+    pages.push(...rest);
+  } else pages.push(...flowed);
+}
+
+/** Notes columns are numbered after the body's, so reports tell the two bands apart. */
+const NOTE_COLUMNS = 2;
+
 /** Flows all units page by page, then balances the columns of the last page. */
 interface FlowedPage {
   elements: PageElement[];
@@ -105,17 +153,17 @@ function flowedPage(regions: Region[], results: RegionResult[]): FlowedPage {
   };
 }
 
-function flowAll(units: readonly FlowUnit[], regionsFor: (page: number) => Region[], geometry: PageGeometry): FlowedPage[] {
+function flowAll(units: readonly FlowUnit[], regionsFor: (page: number) => Region[], geometry: PageGeometry, firstPage = 0): FlowedPage[] {
   const pages: FlowedPage[] = [];
   let state = initialState();
   let previousStart: FlowState | undefined;
-  for (let pageIndex = 0; pageIndex < MAX_PAGES; pageIndex++) {
+  for (let pageIndex = firstPage; pageIndex < MAX_PAGES; pageIndex++) {
     const start = cloneState(state);
     const regions = regionsFor(pageIndex);
     const results = fillPage(units, state, regions, geometry, regionsFor(pageIndex + 1));
     if (isDone(units, state)) {
       const last = balanceLastPage(units, start, regions, results, geometry, regionsFor(pageIndex + 1));
-      if (last.spread > 1 && previousStart && pageIndex > 0) {
+      if (last.spread > 1 && previousStart && pageIndex > firstPage) {
         const better = rebalanceAcrossPages(units, previousStart, pages[pages.length - 1]!, pageIndex, regionsFor, geometry);
         if (better) {
           pages[pages.length - 1] = better[0];
@@ -163,9 +211,9 @@ function balanceLastPage(units: readonly FlowUnit[], start: FlowState, regions: 
   if (spread(regions, balanced.trial) <= 1) return { page: flowedPage(regions, balanced.trial), spread: spread(regions, balanced.trial) };
   // The rules left the columns further apart than a line: set one paragraph of the page a line
   // longer or shorter (or open a display by a grid line) and balance again.
-  for (const { looseness } of holeFillers(units, start, units.length - 1, regions[regions.length - 1]!.width)) {
+  for (const changes of changeSets(holeFillers(units, start, units.length - 1, regions[regions.length - 1]!.width))) {
     for (const bottom of [balanced.bottom - 1, balanced.bottom, balanced.bottom + 1]) {
-      const trial = trialAt(bottom, [looseness]);
+      const trial = trialAt(bottom, changes);
       if (trial && spread(regions, trial) <= 1) return { page: flowedPage(regions, trial), spread: spread(regions, trial) };
     }
   }
@@ -181,9 +229,9 @@ function rebalanceAcrossPages(units: readonly FlowUnit[], previousStart: FlowSta
   const regions = regionsFor(lastIndex - 1);
   const lastRegions = regionsFor(lastIndex);
   const filled = previous.columns.reduce((sum, c) => sum + c.used, 0);
-  for (const { looseness } of holeFillers(units, previousStart, units.length - 1, regions[regions.length - 1]!.width).slice(0, REBALANCE_CANDIDATES)) {
+  for (const changes of changeSets(holeFillers(units, previousStart, units.length - 1, regions[regions.length - 1]!.width)).slice(0, REBALANCE_CANDIDATES)) {
     const state = cloneState(previousStart);
-    const results = fillPage(units, state, regions, geometry, lastRegions, undefined, [looseness]);
+    const results = fillPage(units, state, regions, geometry, lastRegions, undefined, changes);
     if (isDone(units, state) || results.some((r) => r.forced) || results.reduce((sum, r) => sum + r.used, 0) < filled) continue;
     const start = cloneState(state);
     const lastResults = fillPage(units, state, lastRegions, geometry, regionsFor(lastIndex + 1));
@@ -195,7 +243,7 @@ function rebalanceAcrossPages(units: readonly FlowUnit[], previousStart: FlowSta
 }
 
 /** How many changes to the page before are tried to balance the last page. */
-const REBALANCE_CANDIDATES = 24;
+const REBALANCE_CANDIDATES = 40;
 
 /** Grid lines between the highest and lowest column foot. */
 function spread(regions: Region[], results: RegionResult[]): number {
@@ -232,12 +280,8 @@ function fillHoles(units: readonly FlowUnit[], state: FlowState, width: number, 
   const plainScore = score(plain, state);
   if (plainScore >= target) return plain;
   const fillers = holeFillers(units, start, Math.min(state.unit, units.length - 1), width);
-  // Single changes first; two at once (two paragraphs, or a paragraph and a space) only if no
-  // single one closes the hole, among the cheapest few.
-  const cheapest = fillers.slice(0, PAIR_CANDIDATES);
-  const pairs = cheapest.flatMap((a, i) => cheapest.slice(i + 1).filter((b) => b.looseness.unit !== a.looseness.unit).map((b) => ({ changes: [a.looseness, b.looseness], cost: Math.max(a.cost, b.cost) + PAIR_COST })));
   let best: { result: RegionResult; state: FlowState; cost: number; score: number } | undefined;
-  for (const trial of [...fillers.map((f) => ({ changes: [f.looseness], cost: f.cost })), ...pairs]) {
+  for (const trial of costedChangeSets(fillers)) {
     if (best && best.score === target && best.cost <= trial.cost) break;
     const trialState = cloneState(start);
     const result = fill(trialState, trial.changes);
@@ -249,6 +293,20 @@ function fillHoles(units: readonly FlowUnit[], state: FlowState, width: number, 
   Object.assign(state, best.state);
   if (!best.state.carry) delete state.carry;
   return best.result;
+}
+
+/**
+ * Single changes first; two at once (two paragraphs, or a paragraph and a space) only after
+ * every single one, among the cheapest few, at the dearer one's cost plus a little.
+ */
+function costedChangeSets(fillers: Array<{ looseness: Looseness; cost: number }>): Array<{ changes: Looseness[]; cost: number }> {
+  const cheapest = fillers.slice(0, PAIR_CANDIDATES);
+  const pairs = cheapest.flatMap((a, i) => cheapest.slice(i + 1).filter((b) => b.looseness.unit !== a.looseness.unit).map((b) => ({ changes: [a.looseness, b.looseness], cost: Math.max(a.cost, b.cost) + PAIR_COST })));
+  return [...fillers.map((f) => ({ changes: [f.looseness], cost: f.cost })), ...pairs];
+}
+
+function changeSets(fillers: Array<{ looseness: Looseness; cost: number }>): Looseness[][] {
+  return costedChangeSets(fillers).map((set) => set.changes);
 }
 
 /** How many of the cheapest changes are tried two at a time, and what a second change costs. */

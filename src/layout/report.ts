@@ -118,9 +118,11 @@ function pageReport(layout: Layout, page: Page, lastPage: boolean): PageReport {
   });
   const body = page.elements.filter((e): e is TextElement => e.kind === 'text' && e.column !== undefined && ON_GRID.has(e.role));
   const offGrid = body.filter((e) => Math.abs(lineOf(e.y) - Math.round(lineOf(e.y))) > 0.01).length;
-  // Where each column's flow ends (text or display), in grid lines from the top of the page.
-  const feet = page.columns.map((fill) => fill.firstLine + fill.used);
-  const balance = feet.length > 1 ? Math.max(...feet) - Math.min(...feet) : 0;
+  // Where each column's flow ends (text or display), in grid lines from the top of the page,
+  // compared within each band of columns (the body, and the endnotes below it).
+  const bands = new Map<number, number[]>();
+  for (const fill of page.columns) bands.set(fill.firstLine, [...(bands.get(fill.firstLine) ?? []), fill.firstLine + fill.used]);
+  const balance = Math.max(0, ...[...bands.values()].filter((feet) => feet.length > 1).map((feet) => Math.max(...feet) - Math.min(...feet)));
   return { page: page.number, columns, offGrid, balance };
 }
 

@@ -25,6 +25,8 @@ export interface TextUnit {
   /** Grid lines of space below (after displays such as code and quotes). */
   spaceAfter?: number;
   keepWithNext: boolean;
+  /** The heading that opens the endnotes: they are set in a band of their own below the body. */
+  startsNotes?: boolean;
   /** List marker set in the left indent of the first line. */
   marker?: { text: string; style: TextStyle };
   /** Number of block-quote rules to draw at the left. */
