@@ -6,6 +6,7 @@ import { shape, styledFont, textWidth, type FontId } from '../fonts/index.js';
 import { runWidth } from './measure.js';
 import type { Inline } from '../model/index.js';
 import { hyphenationPoints } from './hyphenate.js';
+import { leftHang, rightHang } from './protrusion.js';
 import { INFINITE_PENALTY, LETTER_SHRINK_EM, LETTER_STRETCH_EM, MAX_EXPANSION, SPACE_SHRINK_EM, SPACE_STRETCH_EM, type Alignment, type Item, type RunStyle } from './types.js';
 
 export interface ParagraphStyle {
@@ -102,7 +103,10 @@ function appendSpace(style: RunStyle, paragraph: ParagraphStyle, items: Item[]):
   if (!last || last.type === 'glue') return; // collapse runs of spaces
   const width = textWidth(style.font, ' ', style.size);
   const rigid = paragraph.align !== 'justify';
-  items.push({ type: 'glue', width, stretch: rigid ? 0 : style.size * SPACE_STRETCH_EM, shrink: rigid ? 0 : style.size * SPACE_SHRINK_EM, style });
+  const glue: Item = { type: 'glue', width, stretch: rigid ? 0 : style.size * SPACE_STRETCH_EM, shrink: rigid ? 0 : style.size * SPACE_SHRINK_EM, style };
+  const hang = last.type === 'box' && paragraph.align !== 'center' ? rightHang(last.text, last.style) : 0;
+  if (hang) glue.hang = hang;
+  items.push(glue);
 }
 
 /** One word (possibly in several styles) as boxes with break opportunities between them. */
@@ -129,6 +133,7 @@ function appendWord(pieces: Piece[], paragraph: ParagraphStyle, items: Item[]): 
     }
   }
   const cuts = [...breaks.keys()].sort((a, b) => a - b);
+  const firstBox = items.length;
   let offset = 0;
   let next = 0;
   for (const piece of pieces) {
@@ -139,15 +144,23 @@ function appendWord(pieces: Piece[], paragraph: ParagraphStyle, items: Item[]): 
       pushBox(piece.text.slice(start - offset, cut - offset), piece.style, paragraph, items);
       start = cut;
       const info = breaks.get(cut)!;
-      items.push(
-        info.hyphen
-          ? { type: 'penalty', width: textWidth(piece.style.font, '-', piece.style.size), penalty: info.penalty, flagged: true, hyphen: piece.style }
-          : { type: 'penalty', width: 0, penalty: info.penalty, flagged: false },
-      );
+      const hangs = paragraph.align !== 'center';
+      const hang = !hangs ? 0 : info.hyphen ? rightHang('-', piece.style) : rightHang(text.slice(0, cut), piece.style);
+      const penalty: Item = info.hyphen
+        ? { type: 'penalty', width: textWidth(piece.style.font, '-', piece.style.size), penalty: info.penalty, flagged: true, hyphen: piece.style }
+        : { type: 'penalty', width: 0, penalty: info.penalty, flagged: false };
+      if (hang) penalty.hang = hang;
+      items.push(penalty);
       next++;
     }
     pushBox(piece.text.slice(start - offset), piece.style, paragraph, items);
     offset = end;
+  }
+  // A word opening a line may hang its opening quote or bracket into the left margin.
+  const opening = items[firstBox];
+  if (opening?.type === 'box' && paragraph.align !== 'center') {
+    const hang = leftHang(opening.text, opening.style);
+    if (hang) opening.leftHang = hang;
   }
 }
 

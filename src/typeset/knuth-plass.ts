@@ -54,6 +54,8 @@ interface Active {
   flagged: boolean;
   /** Hyphenated lines in a row ending at this break. */
   hyphenRun: number;
+  /** How far the next line's first mark may hang into the left margin. */
+  leftHang: number;
   previous: Active | null;
   ratio: number;
 }
@@ -85,7 +87,7 @@ export function findBreaks(items: readonly Item[], from: number, options: BreakO
   }
 
   let active: Active[] = [
-    { position: from, line: 0, fitness: 1, width: sumWidth[from]!, stretch: sumStretch[from]!, shrink: sumShrink[from]!, demerits: 0, flagged: false, hyphenRun: 0, previous: null, ratio: 0 },
+    { position: from, line: 0, fitness: 1, width: sumWidth[from]!, stretch: sumStretch[from]!, shrink: sumShrink[from]!, demerits: 0, flagged: false, hyphenRun: 0, leftHang: leftHangAt(items, from), previous: null, ratio: 0 },
   ];
 
   for (let b = from; b < n; b++) {
@@ -97,12 +99,13 @@ export function findBreaks(items: readonly Item[], from: number, options: BreakO
 
     const penalty = item.type === 'penalty' ? item.penalty : 0;
     const flagged = item.type === 'penalty' && item.flagged;
-    const breakWidth = item.type === 'penalty' ? item.width : 0;
+    // Hanging punctuation: the marks at both ends of a line may stand partly in the margins.
+    const breakWidth = (item.type === 'penalty' ? item.width : 0) - (item.type === 'box' ? 0 : (item.hang ?? 0));
     const best = new Map<number, { demerits: number; node: Active; ratio: number; fitness: number }>();
     const survivors: Active[] = [];
 
     for (const node of active) {
-      const width = sumWidth[b]! - node.width + breakWidth;
+      const width = sumWidth[b]! - node.width + breakWidth - node.leftHang;
       const measure = options.lineWidth(node.line);
       let ratio: number;
       if (width < measure) {
@@ -119,7 +122,7 @@ export function findBreaks(items: readonly Item[], from: number, options: BreakO
       } else survivors.push(node);
 
       const hyphenRunTooLong = flagged && node.hyphenRun >= maxHyphenRun;
-      const hyphenForbidden = flagged && breakWidth > 0 && node.line === options.noHyphenOnLine;
+      const hyphenForbidden = item.type === 'penalty' && item.hyphen !== undefined && node.line === options.noHyphenOnLine;
       if (ratio >= -1 && ratio <= options.tolerance && !hyphenRunTooLong && !hyphenForbidden) {
         const badness = 100 * Math.abs(ratio) ** 3;
         let demerits = (linePenalty + badness) ** 2;
@@ -152,6 +155,7 @@ export function findBreaks(items: readonly Item[], from: number, options: BreakO
         demerits: candidate.demerits,
         flagged,
         hyphenRun: flagged ? candidate.node.hyphenRun + 1 : 0,
+        leftHang: leftHangAt(items, after),
         previous: candidate.node,
         ratio: candidate.ratio,
       });
@@ -179,4 +183,9 @@ export function findBreaks(items: readonly Item[], from: number, options: BreakO
     breaks.push({ position: node.position, ratio: node.ratio, flagged: node.flagged });
   }
   return breaks.reverse();
+}
+
+function leftHangAt(items: readonly Item[], index: number): number {
+  const item = items[index];
+  return item?.type === 'box' ? (item.leftHang ?? 0) : 0;
 }

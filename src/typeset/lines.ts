@@ -5,6 +5,7 @@
  */
 import { shape, textWidth } from '../fonts/index.js';
 import { runWidth } from './measure.js';
+import { leftHang, rightHang } from './protrusion.js';
 import type { Break } from './knuth-plass.js';
 import { LETTER_SHRINK_EM, LETTER_STRETCH_EM, MAX_EXPANSION, SPACE_SHRINK_EM, SPACE_STRETCH_EM, type Alignment, type Item, type LinePiece, type RunStyle, type SetLine } from './types.js';
 
@@ -52,6 +53,15 @@ function setLine(items: readonly Item[], start: number, end: number, hyphen: Run
     else merged.push({ ...token });
   }
 
+  // Hanging punctuation, as the breaker assumed: the first and last marks may stand partly in
+  // the margins, so the line is set that much wider and starts that much further left.
+  const first = merged[0];
+  const lastPiece = merged[merged.length - 1];
+  const hangs = align !== 'center';
+  const hangLeft = hangs && indent === 0 && first ? leftHang(first.text, first.style) : 0;
+  const hangRight = hangs && lastPiece ? rightHang(lastPiece.text, lastPiece.style) : 0;
+  const target = measure + hangLeft + hangRight;
+
   let natural = indent;
   let expandable = 0;
   /** Sum over pieces of glyph count × size: what letter-spacing multiplies. */
@@ -84,7 +94,7 @@ function setLine(items: readonly Item[], start: number, end: number, hyphen: Run
   let scale = 1;
   let spaceRatio = 0;
   let letterSpacingEm = 0;
-  const slack = measure - natural;
+  const slack = target - natural;
   if (align === 'justify' && (!last || slack < 0)) {
     const stretch = spaceStretch + expandable * MAX_EXPANSION + letterEms * LETTER_STRETCH_EM;
     const shrink = spaceShrink + expandable * MAX_EXPANSION + letterEms * LETTER_SHRINK_EM;
@@ -101,7 +111,7 @@ function setLine(items: readonly Item[], start: number, end: number, hyphen: Run
   }
 
   const pieces: LinePiece[] = [];
-  let x = indent;
+  let x = indent - hangLeft;
   merged.forEach((piece, i) => {
     const space = spaceNaturals[i]!;
     const spaceWidth = space + spaceRatio * piece.style.size * (spaceRatio >= 0 ? SPACE_STRETCH_EM : SPACE_SHRINK_EM);

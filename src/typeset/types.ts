@@ -27,6 +27,8 @@ export interface BoxItem {
   shrink?: number;
   text: string;
   style: RunStyle;
+  /** How far the box's first mark may hang into the left margin when it opens a line. */
+  leftHang?: number;
 }
 
 export interface GlueItem {
@@ -36,6 +38,8 @@ export interface GlueItem {
   shrink: number;
   /** The face whose space glyph is drawn for this glue. */
   style: RunStyle;
+  /** How far the mark before this space may hang into the right margin if the line ends here. */
+  hang?: number;
 }
 
 export interface PenaltyItem {
@@ -46,6 +50,8 @@ export interface PenaltyItem {
   flagged: boolean;
   /** Set when breaking here draws a hyphen in this style. */
   hyphen?: RunStyle;
+  /** How far the line's last mark (the hyphen, a dash) may hang into the right margin. */
+  hang?: number;
 }
 
 export type Item = BoxItem | GlueItem | PenaltyItem;
