@@ -40,6 +40,8 @@ export interface RegionResult {
   quoteAtTop: boolean;
   /** Lines had to be placed against the widow, orphan or hyphen rules (the column was too short). */
   forced: boolean;
+  /** Pull-quotes that found no place before the text ran out and were set after it. */
+  lateQuotes: BlockUnit[];
 }
 
 /**
@@ -79,6 +81,7 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
   let spaceAfter = 0;
   let quoteAtTop = false;
   let forced = false;
+  const lateQuotes: BlockUnit[] = [];
   const grid = geometry.grid;
   const baseline = (line: number) => baselineOf(geometry, region.firstLine + line);
   const changeFor = (unit: number) => changes.find((change) => change.unit === unit);
@@ -100,9 +103,12 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
       const top = baseline(used + space) - grid;
       const bottom = baseline(used + space + height);
       const besideItsWords = !final && quote.quotes !== undefined && besideWords(quote.quotes, elements, earlier.filter((e) => e.kind === 'text' && e.y >= top - 3 * grid && e.y <= bottom + 3 * grid));
-      if ((used >= MIN_LINES || final) && !besideItsWords && used + space + height + roomAfter <= cap) {
+      // One display per column: two pull-quotes stacked read as a layout accident.
+      const columnHasQuote = !final && elements.some((e) => e.kind === 'text' && e.role === 'pullquote');
+      if ((used >= MIN_LINES || final) && !besideItsWords && !columnHasQuote && used + space + height + roomAfter <= cap) {
         state.pending.shift();
         if (used === 0) quoteAtTop = true;
+        if (final) lateQuotes.push(quote);
         placeBlock(quote, space);
       } else return;
     }
@@ -125,11 +131,11 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
         delete state.carry;
         placeBlock(block, 0); // cannot split: set it whole rather than lose it
       }
-      return { elements, used, quoteAtTop, forced };
+      return { elements, used, quoteAtTop, forced, lateQuotes };
     }
     if (state.unit >= units.length) {
       tryPending(true);
-      return { elements, used, quoteAtTop, forced };
+      return { elements, used, quoteAtTop, forced, lateQuotes };
     }
     const unit = units[state.unit]!;
     const space = used === 0 ? 0 : Math.max(unit.spaceBefore, spaceAfter) + extraSpace(unit);
@@ -152,13 +158,13 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
         placeBlock(parts[0], space);
         state.carry = parts[1];
         state.unit++;
-        return { elements, used, quoteAtTop, forced };
+        return { elements, used, quoteAtTop, forced, lateQuotes };
       }
       if (used === 0) {
         placeBlock(unit, 0);
         state.unit++;
       }
-      return { elements, used, quoteAtTop, forced };
+      return { elements, used, quoteAtTop, forced, lateQuotes };
     }
 
     const looseness = changeFor(state.unit)?.lines;
@@ -168,7 +174,7 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
     let fit = Math.min(lines.length, linesFitting(unit, avail, grid));
     if (unit.keepWithNext && state.from === 0 && used > 0) {
       const need = gridLinesFor(unit, lines.length, grid) + followingNeed(units, state.unit + 1, region.width, grid);
-      if (need > avail) return { elements, used, quoteAtTop, forced };
+      if (need > avail) return { elements, used, quoteAtTop, forced, lateQuotes };
     }
     if (fit < lines.length) {
       const firstPart = state.from === 0;
@@ -177,7 +183,7 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
       while (fit > 0 && lines.length >= MIN_LINES && unitLines(unit, nextWidth, lines[fit]!.startItem).length < MIN_LINES) fit--;
       if (fit < MIN_LINES && firstPart) fit = 0;
       if (fit <= 0) {
-        if (used > 0) return { elements, used, quoteAtTop, forced };
+        if (used > 0) return { elements, used, quoteAtTop, forced, lateQuotes };
         fit = Math.max(1, Math.min(lines.length, linesFitting(unit, cap, grid)));
         forced = true;
       }
@@ -204,14 +210,14 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
       }
     }
     if (loose && fit > 0 && fit < lines.length && lines[fit - 1]!.hyphenated) forced = true; // a looser setting may not buy a hyphen at the foot
-    if (fit === 0) return { elements, used, quoteAtTop, forced };
+    if (fit === 0) return { elements, used, quoteAtTop, forced, lateQuotes };
     used += space;
     placeLines(unit, state.unit, lines.slice(0, fit), state.from === 0, region, used, geometry, elements);
     used += gridLinesFor(unit, fit, grid);
     spaceAfter = unit.spaceAfter ?? 0;
     if (fit < lines.length) {
       state.from = lines[fit]!.startItem;
-      return { elements, used, quoteAtTop, forced };
+      return { elements, used, quoteAtTop, forced, lateQuotes };
     }
     state.unit++;
     state.from = 0;

@@ -16,7 +16,7 @@ import { MUTED } from './styles.js';
 import { layoutHeader } from './header.js';
 import { layoutSidebar, type SidebarPart } from './sidebar.js';
 import type { ColumnFill, Layout, Page, PageElement } from './types.js';
-import { unitLinesLoosely, type FlowUnit } from './units.js';
+import { unitLinesLoosely, type BlockUnit, type FlowUnit } from './units.js';
 
 export interface LayoutOptions {
   paper: Paper;
@@ -72,15 +72,24 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
   // Endnotes are a band of their own: the body's columns are balanced above them, and the notes
   // run in the same columns below a hairline, balanced in turn on the last page.
   const notesAt = units.findIndex((unit) => unit.kind === 'text' && unit.startsNotes);
-  const bodyUnits = notesAt < 0 ? units : units.slice(0, notesAt);
-  const flowPages = flowAll(bodyUnits, regionsFor, geometry);
+  let bodyUnits = notesAt < 0 ? units : units.slice(0, notesAt);
+  let flowPages = flowAll(bodyUnits, regionsFor, geometry);
+  // A pull-quote that found no place before the text ran out would trail the article at a
+  // column's foot: set it from a page earlier instead, ahead of its words, as a teaser.
+  const late = flowPages[flowPages.length - 1]!.lateQuotes;
+  if (late.length && flowPages.length > 1) {
+    const from = flowPages[flowPages.length - 2]!.startUnit;
+    bodyUnits = [...bodyUnits.slice(0, from).filter((u) => !late.includes(u as BlockUnit)), ...late, ...bodyUnits.slice(from).filter((u) => !late.includes(u as BlockUnit))];
+    const again = flowAll(bodyUnits, regionsFor, geometry);
+    if (again.length <= flowPages.length && again[again.length - 1]!.lateQuotes.length === 0) flowPages = again;
+  }
   if (notesAt >= 0) flowNotes(units.slice(notesAt), notesAt, flowPages, regionsFor, geometry);
   for (const [line, characters] of [...missing].sort((a, b) => a[0] - b[0])) {
     const list = [...characters].map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
     diagnostics.warn(`the fonts have no glyph for ${list}; ${characters.size === 1 ? 'it prints' : 'they print'} as blank boxes (no vendored font covers them)`, line);
   }
   // The sidebar's continuation needs its pages even when the text ends sooner.
-  while (flowPages.length < continued.length + 1) flowPages.push({ elements: [], columns: [] });
+  while (flowPages.length < continued.length + 1) flowPages.push({ elements: [], columns: [], startUnit: 0, lateQuotes: [] });
   const pages: Page[] = flowPages.map((flowed, index) => ({ number: index + 1, elements: flowed.elements, columns: flowed.columns }));
   pages[0]!.elements.unshift(...firstPageExtras);
   continued.forEach((box, i) => pages[i + 1]!.elements.unshift(...box.elements));
@@ -144,10 +153,15 @@ const NOTE_COLUMNS = 2;
 interface FlowedPage {
   elements: PageElement[];
   columns: ColumnFill[];
+  /** The unit the page's flow started at. */
+  startUnit: number;
+  lateQuotes: BlockUnit[];
 }
 
-function flowedPage(regions: Region[], results: RegionResult[]): FlowedPage {
+function flowedPage(regions: Region[], results: RegionResult[], startUnit: number): FlowedPage {
   return {
+    startUnit,
+    lateQuotes: results.flatMap((r) => r.lateQuotes),
     elements: results.flatMap((r) => r.elements),
     columns: regions.map((region, i) => ({ column: region.column, x: region.x, width: region.width, firstLine: region.firstLine, lines: region.lines, used: results[i]?.used ?? 0, forced: results[i]?.forced ?? false })),
   };
@@ -178,7 +192,7 @@ function flowAll(units: readonly FlowUnit[], regionsFor: (page: number) => Regio
     if (results.every((r) => r.used === 0) && sameState(start, state)) {
       throw new Error('layout made no progress: a block is larger than a page');
     }
-    pages.push(flowedPage(regions, results));
+    pages.push(flowedPage(regions, results, start.unit));
   }
   throw new Error(`the brief would take more than ${MAX_PAGES} pages`);
 }
@@ -189,7 +203,7 @@ function flowAll(units: readonly FlowUnit[], regionsFor: (page: number) => Regio
  */
 function balanceLastPage(units: readonly FlowUnit[], start: FlowState, regions: Region[], results: RegionResult[], geometry: PageGeometry, following: Region[]): { page: FlowedPage; spread: number } {
   const used = results.reduce((sum, r) => sum + r.used, 0);
-  if (regions.length < 2 || used <= 1) return { page: flowedPage(regions, results), spread: 0 };
+  if (regions.length < 2 || used <= 1) return { page: flowedPage(regions, results, start.unit), spread: 0 };
   const top = Math.min(...regions.map((r) => r.firstLine));
   const lowest = Math.max(...regions.map((r) => r.firstLine + r.lines));
   // Balance only if that does not push a pull-quote to the head of a column or break the line rules.
@@ -207,17 +221,17 @@ function balanceLastPage(units: readonly FlowUnit[], start: FlowState, regions: 
     const trial = trialAt(bottom);
     if (trial) balanced = { trial, bottom };
   }
-  if (!balanced) return { page: flowedPage(regions, results), spread: spread(regions, results) };
-  if (spread(regions, balanced.trial) <= 1) return { page: flowedPage(regions, balanced.trial), spread: spread(regions, balanced.trial) };
+  if (!balanced) return { page: flowedPage(regions, results, start.unit), spread: spread(regions, results) };
+  if (spread(regions, balanced.trial) <= 1) return { page: flowedPage(regions, balanced.trial, start.unit), spread: spread(regions, balanced.trial) };
   // The rules left the columns further apart than a line: set one paragraph of the page a line
   // longer or shorter (or open a display by a grid line) and balance again.
   for (const changes of changeSets(holeFillers(units, start, units.length - 1, regions[regions.length - 1]!.width))) {
     for (const bottom of [balanced.bottom - 1, balanced.bottom, balanced.bottom + 1]) {
       const trial = trialAt(bottom, changes);
-      if (trial && spread(regions, trial) <= 1) return { page: flowedPage(regions, trial), spread: spread(regions, trial) };
+      if (trial && spread(regions, trial) <= 1) return { page: flowedPage(regions, trial, start.unit), spread: spread(regions, trial) };
     }
   }
-  return { page: flowedPage(regions, balanced.trial), spread: spread(regions, balanced.trial) };
+  return { page: flowedPage(regions, balanced.trial, start.unit), spread: spread(regions, balanced.trial) };
 }
 
 /**
@@ -237,7 +251,7 @@ function rebalanceAcrossPages(units: readonly FlowUnit[], previousStart: FlowSta
     const lastResults = fillPage(units, state, lastRegions, geometry, regionsFor(lastIndex + 1));
     if (!isDone(units, state)) continue;
     const last = balanceLastPage(units, start, lastRegions, lastResults, geometry, regionsFor(lastIndex + 1));
-    if (last.spread <= 1) return [flowedPage(regions, results), last.page];
+    if (last.spread <= 1) return [flowedPage(regions, results, previousStart.unit), last.page];
   }
   return undefined;
 }
