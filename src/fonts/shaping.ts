@@ -75,6 +75,11 @@ export function faceInfo(id: FontId): FaceInfo {
   };
 }
 
+/** Whether the face has an OpenType feature (small caps, text figures), so it is only asked for when real. */
+export function hasFeature(id: FontId, tag: string): boolean {
+  return font(id).availableFeatures.includes(tag);
+}
+
 export function hasGlyph(id: FontId, codePoint: number): boolean {
   return font(id).hasGlyphForCodePoint(codePoint);
 }

@@ -16,11 +16,14 @@ export interface TextStyle {
   leading: number;
   color: string;
   features?: string[];
+  /** Set words of three or more capitals (NATO, CFO) in small caps, where the face has them. */
+  smallCapAcronyms?: boolean;
   /** Letter-spacing in thousandths of an em. */
   tracking?: number;
 }
 
-export const BODY: TextStyle = { font: 'serif', size: 9.5, leading: 12.5, color: INK };
+/** Running text: the face's text (old-style, proportional) figures and acronyms in small caps. */
+export const BODY: TextStyle = { font: 'serif', size: 9.5, leading: 12.5, color: INK, features: ['onum', 'pnum'], smallCapAcronyms: true };
 export const KICKER: TextStyle = { font: 'sans-semibold', size: 8.5, leading: 12.5, color: ACCENT, tracking: 80 };
 export const HEADLINE: TextStyle = { font: 'serif-bold', size: 26, leading: 29, color: INK };
 export const DEK: TextStyle = { font: 'serif-italic', size: 13, leading: 17, color: INK };

@@ -28,6 +28,7 @@ export function paragraphStyle(style: TextStyle, measure: number, options: SetOp
   };
   if (style.features) paragraph.features = style.features;
   if (style.tracking) paragraph.tracking = style.tracking;
+  if (style.smallCapAcronyms) paragraph.smallCapAcronyms = true;
   if (options.onMissingGlyphs) paragraph.onMissingGlyphs = options.onMissingGlyphs;
   return paragraph;
 }

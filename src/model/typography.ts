@@ -33,7 +33,29 @@ export function smartenText(text: string, previousChar: string): string {
     out += mark;
     before = mark;
   }
-  return out;
+  return tieSpaces(out);
+}
+
+/** Units a number is never parted from at a line break (SI, data, money, time). */
+const UNITS = [
+  '%', '‰', '°C', '°F', '°', 'km²', 'm²', 'km', 'cm', 'mm', 'm', 'kg', 'mg', 'g', 't', 'l', 'ml',
+  'Hz', 'kHz', 'MHz', 'GHz', 'W', 'kW', 'MW', 'GW', 'kWh', 'MWh', 'GWh', 'TWh', 'V', 'kV',
+  'B', 'kB', 'KB', 'MB', 'GB', 'TB', 'PB', 'bit/s', 'kbit/s', 'Mbit/s', 'Gbit/s', 'Mbps', 'Gbps', 'Tbps',
+  'bn', 'm', 'tn', 'million', 'billion', 'trillion', 'pp', 'ms', 's', 'min', 'h', 'mph', 'km/h', 'kn', 'nm',
+];
+const UNIT_PATTERN = new RegExp(`(\\d) (${UNITS.map((u) => u.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+
+/**
+ * Non-breaking spaces where a break would strand something: between a number and its unit
+ * ("5 km", "3.5 billion", "40 %"), after a currency sign or "No."/"p." before a number, and
+ * after initials ("J. R. Hartley"). Only the kind of space changes, never the words.
+ */
+export function tieSpaces(text: string): string {
+  if (!text.includes(' ')) return text;
+  return text
+    .replace(UNIT_PATTERN, '$1\u00A0$2')
+    .replace(/(^|[\s(])([€$£¥]|US\$|No\.|no\.|pp?\.) (?=\d)/gu, '$1$2\u00A0')
+    .replace(/(?<=^|[\s(\u00A0])(\p{Lu}\.) (?=\p{Lu})/gu, '$1\u00A0');
 }
 
 /** Collapses the white space a source file wraps lines with into single spaces. */

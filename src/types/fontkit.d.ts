@@ -24,6 +24,8 @@ declare module 'fontkit' {
     xHeight: number;
     postscriptName: string;
     layout(text: string, features?: string[] | Record<string, boolean>): GlyphRun;
+    /** OpenType feature tags the face supports. */
+    availableFeatures: string[];
     hasGlyphForCodePoint(codePoint: number): boolean;
   }
   export function create(buffer: Buffer | Uint8Array): Font;

@@ -2,10 +2,11 @@
  * Styled inline runs to boxes, glue and penalties: words measured with the real fonts,
  * hyphenation points and other break opportunities as penalties, spaces as glue.
  */
-import { shape, styledFont, textWidth, type FontId } from '../fonts/index.js';
+import { hasFeature, shape, styledFont, textWidth, type FontId } from '../fonts/index.js';
 import { runWidth } from './measure.js';
 import type { Inline } from '../model/index.js';
 import { hyphenationPoints } from './hyphenate.js';
+import { breakOpportunities, isAddress } from './opportunities.js';
 import { leftHang, rightHang } from './protrusion.js';
 import { INFINITE_PENALTY, LETTER_SHRINK_EM, LETTER_STRETCH_EM, MAX_EXPANSION, SPACE_SHRINK_EM, SPACE_STRETCH_EM, type Alignment, type Item, type RunStyle } from './types.js';
 
@@ -23,6 +24,8 @@ export interface ParagraphStyle {
   features?: string[];
   /** Letter-spacing for the whole paragraph, in thousandths of an em. */
   tracking?: number;
+  /** Words of three or more capitals in small caps (c2sc), letter-spaced a little. */
+  smallCapAcronyms?: boolean;
   /** Narrowest measure the paragraph may be set in: longer words are cut to fit it. */
   narrowest: number;
   /** Called with characters the faces have no glyph for. */
@@ -30,8 +33,6 @@ export interface ParagraphStyle {
 }
 
 const HYPHEN_PENALTY = 50;
-const EXPLICIT_HYPHEN_PENALTY = 50;
-const DASH_PENALTY = 30;
 /** A break inside an unbreakable word that is wider than the column: a last resort. */
 const CUT_PENALTY = 500;
 
@@ -54,9 +55,14 @@ export function paragraphItems(inlines: readonly Inline[], style: ParagraphStyle
   for (const inline of inlines) {
     const run = runStyle(inline.style, style, styles);
     // Split into words, spaces and hard breaks, keeping the separators.
-    for (const token of inline.text.split(/(\n| +)/)) {
+    for (const token of inline.text.split(/(\n| +|\u00A0)/)) {
       if (!token) continue;
-      if (token === '\n') {
+      if (token === '\u00A0') {
+        // A tie: a space that stretches like any other but never breaks.
+        flushWord();
+        items.push({ type: 'penalty', width: 0, penalty: INFINITE_PENALTY, flagged: false });
+        appendSpace(run, style, items);
+      } else if (token === '\n') {
         flushWord();
         items.push({ type: 'glue', width: 0, stretch: 100000, shrink: 0, style: run });
         items.push({ type: 'penalty', width: 0, penalty: -INFINITE_PENALTY, flagged: false });
@@ -109,20 +115,31 @@ function appendSpace(style: RunStyle, paragraph: ParagraphStyle, items: Item[]):
   items.push(glue);
 }
 
+/** Letter-spacing added to small caps, in thousandths of an em: capitals need air. */
+const SMALL_CAP_TRACKING = 50;
+const ACRONYM = /^\p{Lu}{3,}s?$/u;
+const smallCapStyles = new WeakMap<RunStyle, RunStyle>();
+
+/** The run's style with its capitals as small caps, or the style itself when the face has none. */
+function smallCapStyle(style: RunStyle): RunStyle {
+  let variant = smallCapStyles.get(style);
+  if (!variant) {
+    variant = hasFeature(style.font, 'c2sc') ? { ...style, features: [...(style.features ?? []), 'c2sc'], tracking: (style.tracking ?? 0) + SMALL_CAP_TRACKING } : style;
+    smallCapStyles.set(style, variant);
+  }
+  return variant;
+}
+
 /** One word (possibly in several styles) as boxes with break opportunities between them. */
 function appendWord(pieces: Piece[], paragraph: ParagraphStyle, items: Item[]): void {
   const text = pieces.map((p) => p.text).join('');
-  const breaks = new Map<number, { hyphen: boolean; penalty: number }>();
-  const plain = !pieces.some((p) => p.style.font === 'mono' || p.style.link);
-  // After an explicit hyphen or dash, and after slashes in long words, a line may end.
-  for (let i = 1; i < text.length - 1; i++) {
-    const ch = text[i]!;
-    const next = text[i + 1]!;
-    if (!/[\p{L}\p{N}]/u.test(next)) continue;
-    if (ch === '-' && /\p{L}/u.test(text[i - 1]!) && i >= 2) breaks.set(i + 1, { hyphen: false, penalty: EXPLICIT_HYPHEN_PENALTY });
-    else if (ch === '\u2014' || ch === '\u2013') breaks.set(i + 1, { hyphen: false, penalty: DASH_PENALTY });
-    else if (ch === '/' && text.length > 12) breaks.set(i + 1, { hyphen: false, penalty: DASH_PENALTY });
+  if (paragraph.smallCapAcronyms && ACRONYM.test(text.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')) && !pieces.some((p) => p.style.font === 'mono')) {
+    pieces = pieces.map((piece) => ({ text: piece.text, style: smallCapStyle(piece.style) }));
   }
+  const breaks = new Map<number, { hyphen: boolean; penalty: number }>();
+  const plain = !pieces.some((p) => p.style.font === 'mono' || p.style.link) && !isAddress(text);
+  // After hyphens, dashes and slashes, and inside web addresses, a line may end without a hyphen.
+  for (const [offset, penalty] of breakOpportunities(text)) breaks.set(offset, { hyphen: false, penalty });
   if (paragraph.hyphenation && plain && paragraph.align !== 'center') {
     // Hyphenate each part between explicit hyphens and dashes on its own.
     const partPattern = /[^-\u2013\u2014/]+/g;
