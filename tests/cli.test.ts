@@ -38,6 +38,22 @@ describe('offprint CLI', () => {
     for (const pdf of pdfs) expect(readFileSync(join(out, pdf)).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('writes a typesetting report beside the PDF with --report', () => {
+    const out = scratch();
+    const result = run(['build', 'content/huawei-5g-albania.md', '-o', join(out, 'seed.pdf'), '--report']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'seed.report.json'), 'utf8'));
+    expect(report.pdf).toBe('seed.pdf');
+    expect(report.pages).toHaveLength(2);
+    expect(report.summary.lines).toBeGreaterThan(80);
+    expect(report.paragraphs[0].ratios.length).toBe(report.paragraphs[0].lines);
+    expect(report.pages[0].columns.map((c: { column: number }) => c.column)).toEqual([0, 1]);
+    // Without the flag, no report.
+    const plain = scratch();
+    run(['build', 'content/huawei-5g-albania.md', '-o', join(plain, 'seed.pdf')]);
+    expect(existsSync(join(plain, 'seed.report.json'))).toBe(false);
+  });
+
   it('writes one brief to a named PDF, on Letter paper when asked', () => {
     const out = join(scratch(), 'seed.pdf');
     const result = run(['build', 'tests/fixtures/huawei-5g-albania.txt', '-o', out, '--paper', 'letter']);

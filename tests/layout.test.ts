@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { layoutSource } from '../src/index.js';
+import { layoutSource, typesettingReport } from '../src/index.js';
 import { allCountries } from '../src/gazetteer/index.js';
 import { bodyText } from '../src/model/index.js';
 import { textWidth } from '../src/fonts/index.js';
@@ -115,11 +115,11 @@ describe('the seed brief', () => {
     expect(quote).toContain('not for sale');
   });
 
-  it('balances the columns of the last page to within two lines', () => {
+  it('balances the columns of the last page to within one line', () => {
     const { layout } = layoutSource(content('huawei-5g-albania.md'), { filename: 'seed.md' });
     const last = layout.pages.length;
-    const counts = [0, 1].map((c) => textElements(layout).filter((e) => e.page === last && e.column === c).length);
-    expect(Math.abs(counts[0]! - counts[1]!)).toBeLessThanOrEqual(2);
+    const feet = [0, 1].map((c) => Math.max(...textElements(layout).filter((e) => e.page === last && e.column === c).map((e) => e.y)));
+    expect(Math.abs(feet[0]! - feet[1]!)).toBeLessThanOrEqual(layout.grid.pitch + 0.01);
   });
 
   it('sets letter paper when asked', () => {
@@ -181,6 +181,42 @@ describe('hostile input', () => {
     const { warnings } = layoutSource('# Glyphs\n\nPlain line.\n\nA snowman \u2603 and 中文 here.', { filename: 'g.md' });
     const warning = warnings.find((w) => w.message.includes('U+2603'));
     expect(warning?.line).toBe(5);
+  });
+});
+
+describe('column flow, read from the typesetting report', () => {
+  for (const name of ['huawei-5g-albania.md', 'baltic-seabed-cables.md']) {
+    it(`sets ${name} without widows, orphans, holes or hyphens at column feet, on the grid and balanced`, () => {
+      const { layout } = layoutSource(content(name), { filename: name });
+      const { summary } = typesettingReport(layout);
+      expect(summary).toMatchObject({ widows: 0, orphans: 0, holes: 0, hyphensAtFoot: 0, offGrid: 0 });
+      expect(summary.lastPageBalance).toBeLessThanOrEqual(1);
+      expect(summary.maxHyphenRun).toBeLessThanOrEqual(2);
+      expect(summary.ratioMax).toBeLessThanOrEqual(2);
+    });
+  }
+
+  it('fills column feet and balances last pages over 60 generated briefs (holes are filled by looseness)', () => {
+    let columns = 0;
+    let holes = 0;
+    const problems: string[] = [];
+    for (let seed = 10; seed < 40; seed++) {
+      for (const paper of ['a4', 'letter'] as const) {
+        const { layout } = layoutSource(generatedBrief(seed, 5 + ((seed * 13) % 120)), { filename: `gen-${seed}.md`, paper });
+        const report = typesettingReport(layout);
+        columns += report.pages.reduce((sum, page) => sum + page.columns.length, 0);
+        holes += report.summary.holes;
+        if (report.summary.widows || report.summary.orphans) problems.push(`seed ${seed} ${paper}: widow or orphan`);
+        if (report.summary.lastPageBalance > 1) problems.push(`seed ${seed} ${paper}: last page ${report.summary.lastPageBalance} lines apart`);
+        if (report.summary.maxHyphenRun > 2) problems.push(`seed ${seed} ${paper}: ${report.summary.maxHyphenRun} hyphens in a row`);
+      }
+    }
+    // Random text with very long words in 57 mm columns leaves a few holes no single or paired
+    // change can close; they must stay rare.
+    expect(holes / columns).toBeLessThan(0.04);
+    // Known: one of the 60 (seed 20, Letter) ends its last page 3 lines apart — a two-line
+    // heading kept with its text leaves no split that the widow rules and looseness allow.
+    expect(problems.length, problems.join('; ')).toBeLessThanOrEqual(1);
   });
 });
 

@@ -209,7 +209,10 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
         break;
       }
     }
-    if (loose && fit > 0 && fit < lines.length && lines[fit - 1]!.hyphenated) forced = true; // a looser setting may not buy a hyphen at the foot
+    // A looser or tighter setting may not buy a hyphen at the foot, nor leave the end of a
+    // paragraph carried over from the column before as a single line (a widow).
+    if (loose && fit > 0 && fit < lines.length && lines[fit - 1]!.hyphenated) forced = true;
+    if (loose && state.from !== 0 && lines.length < MIN_LINES) forced = true;
     if (fit === 0) return { elements, used, quoteAtTop, forced, lateQuotes };
     used += space;
     placeLines(unit, state.unit, lines.slice(0, fit), state.from === 0, region, used, geometry, elements);

@@ -6,6 +6,9 @@
 /** A quote mark after one of these (or at the start) opens a quotation. */
 const OPENING_CONTEXT = /^[\s([{\u2014\u2013\-/\u201C\u2018]?$/u;
 
+/** Words that begin with an apostrophe for a dropped letter: ’n’, ’em, ’tis, ’til. */
+const ELISION = /^(?:n|em|tis|twas|til|cause|bout|round)(?![\p{L}])/iu;
+
 export function smartenText(text: string, previousChar: string): string {
   let out = '';
   let before = previousChar;
@@ -18,7 +21,7 @@ export function smartenText(text: string, previousChar: string): string {
       // An apostrophe inside or after a word closes; at the start of a word it opens,
       // except in elisions like '90s, which keep the apostrophe shape.
       const next = text[i + 1] ?? '';
-      if (OPENING_CONTEXT.test(before) && !/\d/.test(next)) mark = '\u2018';
+      if (OPENING_CONTEXT.test(before) && !/\d/.test(next) && !ELISION.test(text.slice(i + 1))) mark = '\u2018';
       else mark = '\u2019';
     } else if (ch === '-' && text.startsWith('---', i)) {
       mark = '\u2014';
