@@ -1,0 +1,151 @@
+/**
+ * Pagination (Typst's "distribute" step at page level): flows units through the columns of one
+ * page after another, balances the last page (within a line, moving a line over from the page
+ * before when it must) and reports how each column was filled.
+ */
+import { cloneState, fillRegion, initialState, isDone, type FlowState, type Looseness, type Region, type RegionResult } from './flow.js';
+import type { PageGeometry } from './geometry.js';
+import { changeSets, fillHoles, holeFillers } from './holes.js';
+import type { ColumnFill, PageElement } from './types.js';
+import type { BlockUnit, FlowUnit } from './units.js';
+
+/** A brief longer than this is almost surely a mistake; stop rather than fill the disk. */
+const MAX_PAGES = 2000;
+
+export interface FlowedPage {
+  elements: PageElement[];
+  columns: ColumnFill[];
+  /** The unit the page's flow started at. */
+  startUnit: number;
+  lateQuotes: BlockUnit[];
+}
+
+function flowedPage(regions: Region[], results: RegionResult[], startUnit: number): FlowedPage {
+  return {
+    startUnit,
+    lateQuotes: results.flatMap((r) => r.lateQuotes),
+    elements: results.flatMap((r) => r.elements),
+    columns: regions.map((region, i) => ({ column: region.column, x: region.x, width: region.width, firstLine: region.firstLine, lines: region.lines, used: results[i]?.used ?? 0, forced: results[i]?.forced ?? false })),
+  };
+}
+
+/** Flows all units page by page, then balances the columns of the last page. */
+export function flowAll(units: readonly FlowUnit[], regionsFor: (page: number) => Region[], geometry: PageGeometry, firstPage = 0): FlowedPage[] {
+  const pages: FlowedPage[] = [];
+  let state = initialState();
+  let previousStart: FlowState | undefined;
+  for (let pageIndex = firstPage; pageIndex < MAX_PAGES; pageIndex++) {
+    const start = cloneState(state);
+    const regions = regionsFor(pageIndex);
+    const results = fillPage(units, state, regions, geometry, regionsFor(pageIndex + 1));
+    if (isDone(units, state)) {
+      const last = balanceLastPage(units, start, regions, results, geometry, regionsFor(pageIndex + 1));
+      if (last.spread > 1 && previousStart && pageIndex > firstPage) {
+        const better = rebalanceAcrossPages(units, previousStart, pages[pages.length - 1]!, pageIndex, regionsFor, geometry);
+        if (better) {
+          pages[pages.length - 1] = better[0];
+          pages.push(better[1]);
+          return pages;
+        }
+      }
+      pages.push(last.page);
+      return pages;
+    }
+    previousStart = start;
+    if (results.every((r) => r.used === 0) && sameState(start, state)) {
+      throw new Error('layout made no progress: a block is larger than a page');
+    }
+    pages.push(flowedPage(regions, results, start.unit));
+  }
+  throw new Error(`the brief would take more than ${MAX_PAGES} pages`);
+}
+
+/**
+ * Re-flows the last page so its columns end on the same grid line (or within one): tries the
+ * lowest common bottom line first and keeps the first that holds everything.
+ */
+function balanceLastPage(units: readonly FlowUnit[], start: FlowState, regions: Region[], results: RegionResult[], geometry: PageGeometry, following: Region[]): { page: FlowedPage; spread: number } {
+  const used = results.reduce((sum, r) => sum + r.used, 0);
+  if (regions.length < 2 || used <= 1) return { page: flowedPage(regions, results, start.unit), spread: 0 };
+  const top = Math.min(...regions.map((r) => r.firstLine));
+  const lowest = Math.max(...regions.map((r) => r.firstLine + r.lines));
+  // Balance only if that does not push a pull-quote to the head of a column or break the line rules.
+  const worse = (trial: RegionResult[]) => trial.some((r) => (r.quoteAtTop && !results.some((u) => u.quoteAtTop)) || (r.forced && !results.some((u) => u.forced)));
+  const trialAt = (bottom: number, changes: Looseness[] = []) => {
+    const caps = regions.map((r) => Math.max(0, Math.min(r.lines, bottom - r.firstLine)));
+    const state = cloneState(start);
+    const trial = fillPage(units, state, regions, geometry, following, caps, changes);
+    return isDone(units, state) && !worse(trial) ? trial : undefined;
+  };
+  let balanced: { trial: RegionResult[]; bottom: number } | undefined;
+  for (let bottom = top + 1; bottom < lowest && !balanced; bottom++) {
+    const caps = regions.map((r) => Math.max(0, Math.min(r.lines, bottom - r.firstLine)));
+    if (caps.reduce((a, b) => a + b, 0) < used) continue;
+    const trial = trialAt(bottom);
+    if (trial) balanced = { trial, bottom };
+  }
+  if (!balanced) return { page: flowedPage(regions, results, start.unit), spread: spread(regions, results) };
+  if (spread(regions, balanced.trial) <= 1) return { page: flowedPage(regions, balanced.trial, start.unit), spread: spread(regions, balanced.trial) };
+  // The rules left the columns further apart than a line: set one paragraph of the page a line
+  // longer or shorter (or open a display by a grid line) and balance again.
+  for (const changes of changeSets(holeFillers(units, start, units.length - 1, regions[regions.length - 1]!.width))) {
+    for (const bottom of [balanced.bottom - 1, balanced.bottom, balanced.bottom + 1]) {
+      const trial = trialAt(bottom, changes);
+      if (trial && spread(regions, trial) <= 1) return { page: flowedPage(regions, trial, start.unit), spread: spread(regions, trial) };
+    }
+  }
+  return { page: flowedPage(regions, balanced.trial, start.unit), spread: spread(regions, balanced.trial) };
+}
+
+/**
+ * When the last page cannot be balanced within a line on its own, sets one paragraph of the
+ * page before a line longer (or shorter) so one line more (or less) goes over, keeping that page
+ * as full as it was, and balances again. Returns the two new pages, or undefined.
+ */
+function rebalanceAcrossPages(units: readonly FlowUnit[], previousStart: FlowState, previous: FlowedPage, lastIndex: number, regionsFor: (page: number) => Region[], geometry: PageGeometry): [FlowedPage, FlowedPage] | undefined {
+  const regions = regionsFor(lastIndex - 1);
+  const lastRegions = regionsFor(lastIndex);
+  const filled = previous.columns.reduce((sum, c) => sum + c.used, 0);
+  for (const changes of changeSets(holeFillers(units, previousStart, units.length - 1, regions[regions.length - 1]!.width)).slice(0, REBALANCE_CANDIDATES)) {
+    const state = cloneState(previousStart);
+    const results = fillPage(units, state, regions, geometry, lastRegions, undefined, changes);
+    if (isDone(units, state) || results.some((r) => r.forced) || results.reduce((sum, r) => sum + r.used, 0) < filled) continue;
+    const start = cloneState(state);
+    const lastResults = fillPage(units, state, lastRegions, geometry, regionsFor(lastIndex + 1));
+    if (!isDone(units, state)) continue;
+    const last = balanceLastPage(units, start, lastRegions, lastResults, geometry, regionsFor(lastIndex + 1));
+    if (last.spread <= 1) return [flowedPage(regions, results, previousStart.unit), last.page];
+  }
+  return undefined;
+}
+
+/** How many changes to the page before are tried to balance the last page. */
+const REBALANCE_CANDIDATES = 40;
+
+/** Grid lines between the highest and lowest column foot. */
+function spread(regions: Region[], results: RegionResult[]): number {
+  const feet = regions.map((region, i) => region.firstLine + (results[i]?.used ?? 0));
+  return Math.max(...feet) - Math.min(...feet);
+}
+
+function fillPage(units: readonly FlowUnit[], state: FlowState, regions: Region[], geometry: PageGeometry, following: Region[], caps?: number[], pageChanges: Looseness[] = []): RegionResult[] {
+  const results: RegionResult[] = [];
+  regions.forEach((region, i) => {
+    const earlier = results.flatMap((r) => r.elements);
+    const fill = (into: FlowState, changes: Looseness[] = []) => fillRegion(units, into, region, geometry, nextWidth(regions, i, following), earlier, caps?.[i] ?? region.lines, [...pageChanges, ...changes]);
+    // The last column of a page being balanced must take all that is left, and should end
+    // within a line of the columns before it.
+    const finish = caps !== undefined && i === regions.length - 1 ? { minUsed: Math.max(0, ...results.map((r) => r.used)) - 1 } : undefined;
+    results.push(fillHoles(units, state, region.width, caps?.[i] ?? region.lines, finish, fill));
+  });
+  return results;
+}
+
+/** Width of the region that follows region `index`: the next column, or the next page's first. */
+function nextWidth(regions: Region[], index: number, following: Region[]): number {
+  return (regions[index + 1] ?? following[0] ?? regions[index]!).width;
+}
+
+function sameState(a: FlowState, b: FlowState): boolean {
+  return a.unit === b.unit && a.from === b.from && a.carry === b.carry && a.pending.length === b.pending.length;
+}
