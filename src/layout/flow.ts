@@ -31,6 +31,11 @@ export interface FlowState {
   carry?: BlockUnit;
   /** Pull-quotes waiting for a good spot. */
   pending: BlockUnit[];
+  /**
+   * The units end before the article does (a full-width table follows): pull-quotes still
+   * waiting then wait on, into the next run of columns, instead of being set at the end.
+   */
+  holdPending?: boolean;
 }
 
 export interface RegionResult {
@@ -68,7 +73,7 @@ export function cloneState(state: FlowState): FlowState {
 }
 
 export function isDone(units: readonly FlowUnit[], state: FlowState): boolean {
-  return state.unit >= units.length && !state.carry && state.pending.length === 0;
+  return state.unit >= units.length && !state.carry && (state.pending.length === 0 || state.holdPending === true);
 }
 
 /**
@@ -134,7 +139,7 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
       return { elements, used, quoteAtTop, forced, lateQuotes };
     }
     if (state.unit >= units.length) {
-      tryPending(true);
+      if (!state.holdPending) tryPending(true);
       return { elements, used, quoteAtTop, forced, lateQuotes };
     }
     const unit = units[state.unit]!;
@@ -224,7 +229,8 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
     }
     state.unit++;
     state.from = 0;
-    tryPending(false);
+    // Nothing comes between a heading and its text.
+    if (!unit.keepWithNext) tryPending(false);
   }
 }
 
@@ -259,6 +265,7 @@ function placeLines(unit: TextUnit, index: number, lines: ReturnType<typeof unit
     const y = first + i * unit.style.leading;
     const element: TextElement = lineElement(line, x, y, unit.role, unit.style);
     element.column = region.column;
+    element.band = region.firstLine;
     element.paragraph = index;
     if (startsUnit && i === 0) element.paragraphStart = true;
     if (line.last) element.paragraphEnd = true;

@@ -65,7 +65,8 @@ const SPACE_COST = 2;
  */
 export function holeFillers(units: readonly FlowUnit[], start: FlowState, last: number, width: number): Array<{ looseness: Looseness; cost: number }> {
   const fillers: Array<{ looseness: Looseness; cost: number }> = [];
-  const candidates = [...start.pending.map((quote) => units.indexOf(quote))];
+  // Pending pull-quotes carried over from before a table are not among this run's units.
+  const candidates = start.pending.map((quote) => units.indexOf(quote)).filter((index) => index >= 0);
   for (let unit = start.unit; unit <= last; unit++) candidates.push(unit);
   for (const unit of candidates) {
     const candidate = units[unit]!;

@@ -11,7 +11,7 @@ import { patternsFor } from '../typeset/index.js';
 import { collectUnits } from './collect.js';
 import type { Region } from './flow.js';
 import { flowNotes } from './notes.js';
-import { flowAll } from './paginate.js';
+import { flowBody } from './spans.js';
 import { footer, runningHead } from './furniture.js';
 import { pageGeometry } from './geometry.js';
 import { layoutHeader } from './header.js';
@@ -72,14 +72,14 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
   // run in the same columns below a hairline, balanced in turn on the last page.
   const notesAt = units.findIndex((unit) => unit.kind === 'text' && unit.startsNotes);
   let bodyUnits = notesAt < 0 ? units : units.slice(0, notesAt);
-  let flowPages = flowAll(bodyUnits, regionsFor, geometry);
+  let flowPages = flowBody(bodyUnits, regionsFor, geometry);
   // A pull-quote that found no place before the text ran out would trail the article at a
   // column's foot: set it from a page earlier instead, ahead of its words, as a teaser.
   const late = flowPages[flowPages.length - 1]!.lateQuotes;
   if (late.length && flowPages.length > 1) {
     const from = flowPages[flowPages.length - 2]!.startUnit;
     bodyUnits = [...bodyUnits.slice(0, from).filter((u) => !late.includes(u as BlockUnit)), ...late, ...bodyUnits.slice(from).filter((u) => !late.includes(u as BlockUnit))];
-    const again = flowAll(bodyUnits, regionsFor, geometry);
+    const again = flowBody(bodyUnits, regionsFor, geometry);
     if (again.length <= flowPages.length && again[again.length - 1]!.lateQuotes.length === 0) flowPages = again;
   }
   if (notesAt >= 0) flowNotes(units.slice(notesAt), notesAt, flowPages, regionsFor, geometry);
@@ -88,7 +88,7 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
     diagnostics.warn(`the fonts have no glyph for ${list}; ${characters.size === 1 ? 'it prints' : 'they print'} as blank boxes (no vendored font covers them)`, line);
   }
   // The sidebar's continuation needs its pages even when the text ends sooner.
-  while (flowPages.length < continued.length + 1) flowPages.push({ elements: [], columns: [], startUnit: 0, lateQuotes: [] });
+  while (flowPages.length < continued.length + 1) flowPages.push({ elements: [], columns: [], startUnit: 0, lateQuotes: [], pendingAfter: [] });
   const pages: Page[] = flowPages.map((flowed, index) => ({ number: index + 1, elements: flowed.elements, columns: flowed.columns }));
   pages[0]!.elements.unshift(...firstPageExtras);
   continued.forEach((box, i) => pages[i + 1]!.elements.unshift(...box.elements));

@@ -20,7 +20,7 @@ const NOTES_MIN_LINES = 6;
 export function flowNotes(notes: readonly FlowUnit[], offset: number, pages: FlowedPage[], regionsFor: (page: number) => Region[], geometry: PageGeometry): void {
   const lastIndex = pages.length - 1;
   const last = pages[lastIndex]!;
-  const bottom = Math.max(0, ...last.columns.map((c) => c.firstLine + c.used));
+  const bottom = Math.max(0, last.foot ?? 0, ...last.columns.map((c) => c.firstLine + c.used));
   const top = bottom + NOTES_GAP;
   const room = Math.min(...regionsFor(lastIndex).map((r) => r.firstLine + r.lines)) - top;
   const sharePage = bottom > 0 && room >= NOTES_MIN_LINES;

@@ -18,11 +18,22 @@ export interface FlowedPage {
   /** The unit the page's flow started at. */
   startUnit: number;
   lateQuotes: BlockUnit[];
+  /** Pull-quotes still waiting for a place when the page was done. */
+  pendingAfter: BlockUnit[];
+  /** Grid line below a full-measure table that ends the page's content, if one does. */
+  foot?: number;
 }
 
-function flowedPage(regions: Region[], results: RegionResult[], startUnit: number): FlowedPage {
+function balancedPage(regions: Region[], results: RegionResult[], startUnit: number, after: FlowState): FlowedPage {
+  const page = flowedPage(regions, results, startUnit, after);
+  for (const column of page.columns) column.balanced = true;
+  return page;
+}
+
+function flowedPage(regions: Region[], results: RegionResult[], startUnit: number, after: FlowState): FlowedPage {
   return {
     startUnit,
+    pendingAfter: [...after.pending],
     lateQuotes: results.flatMap((r) => r.lateQuotes),
     elements: results.flatMap((r) => r.elements),
     columns: regions.map((region, i) => ({ column: region.column, x: region.x, width: region.width, firstLine: region.firstLine, lines: region.lines, used: results[i]?.used ?? 0, forced: results[i]?.forced ?? false })),
@@ -30,16 +41,16 @@ function flowedPage(regions: Region[], results: RegionResult[], startUnit: numbe
 }
 
 /** Flows all units page by page, then balances the columns of the last page. */
-export function flowAll(units: readonly FlowUnit[], regionsFor: (page: number) => Region[], geometry: PageGeometry, firstPage = 0): FlowedPage[] {
+export function flowAll(units: readonly FlowUnit[], regionsFor: (page: number) => Region[], geometry: PageGeometry, firstPage = 0, initial: FlowState = initialState()): FlowedPage[] {
   const pages: FlowedPage[] = [];
-  let state = initialState();
+  let state = cloneState(initial);
   let previousStart: FlowState | undefined;
   for (let pageIndex = firstPage; pageIndex < MAX_PAGES; pageIndex++) {
     const start = cloneState(state);
     const regions = regionsFor(pageIndex);
     const results = fillPage(units, state, regions, geometry, regionsFor(pageIndex + 1));
     if (isDone(units, state)) {
-      const last = balanceLastPage(units, start, regions, results, geometry, regionsFor(pageIndex + 1));
+      const last = balanceLastPage(units, start, state, regions, results, geometry, regionsFor(pageIndex + 1));
       if (last.spread > 1 && previousStart && pageIndex > firstPage) {
         const better = rebalanceAcrossPages(units, previousStart, pages[pages.length - 1]!, pageIndex, regionsFor, geometry);
         if (better) {
@@ -55,7 +66,7 @@ export function flowAll(units: readonly FlowUnit[], regionsFor: (page: number) =
     if (results.every((r) => r.used === 0) && sameState(start, state)) {
       throw new Error('layout made no progress: a block is larger than a page');
     }
-    pages.push(flowedPage(regions, results, start.unit));
+    pages.push(flowedPage(regions, results, start.unit, state));
   }
   throw new Error(`the brief would take more than ${MAX_PAGES} pages`);
 }
@@ -64,9 +75,9 @@ export function flowAll(units: readonly FlowUnit[], regionsFor: (page: number) =
  * Re-flows the last page so its columns end on the same grid line (or within one): tries the
  * lowest common bottom line first and keeps the first that holds everything.
  */
-function balanceLastPage(units: readonly FlowUnit[], start: FlowState, regions: Region[], results: RegionResult[], geometry: PageGeometry, following: Region[]): { page: FlowedPage; spread: number } {
+function balanceLastPage(units: readonly FlowUnit[], start: FlowState, end: FlowState, regions: Region[], results: RegionResult[], geometry: PageGeometry, following: Region[]): { page: FlowedPage; spread: number } {
   const used = results.reduce((sum, r) => sum + r.used, 0);
-  if (regions.length < 2 || used <= 1) return { page: flowedPage(regions, results, start.unit), spread: 0 };
+  if (regions.length < 2 || used <= 1) return { page: balancedPage(regions, results, start.unit, end), spread: 0 };
   const top = Math.min(...regions.map((r) => r.firstLine));
   const lowest = Math.max(...regions.map((r) => r.firstLine + r.lines));
   // Balance only if that does not push a pull-quote to the head of a column or break the line rules.
@@ -75,26 +86,26 @@ function balanceLastPage(units: readonly FlowUnit[], start: FlowState, regions: 
     const caps = regions.map((r) => Math.max(0, Math.min(r.lines, bottom - r.firstLine)));
     const state = cloneState(start);
     const trial = fillPage(units, state, regions, geometry, following, caps, changes);
-    return isDone(units, state) && !worse(trial) ? trial : undefined;
+    return isDone(units, state) && !worse(trial) ? { trial, state } : undefined;
   };
-  let balanced: { trial: RegionResult[]; bottom: number } | undefined;
+  let balanced: { trial: RegionResult[]; state: FlowState; bottom: number } | undefined;
   for (let bottom = top + 1; bottom < lowest && !balanced; bottom++) {
     const caps = regions.map((r) => Math.max(0, Math.min(r.lines, bottom - r.firstLine)));
     if (caps.reduce((a, b) => a + b, 0) < used) continue;
     const trial = trialAt(bottom);
-    if (trial) balanced = { trial, bottom };
+    if (trial) balanced = { ...trial, bottom };
   }
-  if (!balanced) return { page: flowedPage(regions, results, start.unit), spread: spread(regions, results) };
-  if (spread(regions, balanced.trial) <= 1) return { page: flowedPage(regions, balanced.trial, start.unit), spread: spread(regions, balanced.trial) };
+  if (!balanced) return { page: balancedPage(regions, results, start.unit, end), spread: spread(regions, results) };
+  if (spread(regions, balanced.trial) <= 1) return { page: balancedPage(regions, balanced.trial, start.unit, balanced.state), spread: spread(regions, balanced.trial) };
   // The rules left the columns further apart than a line: set one paragraph of the page a line
   // longer or shorter (or open a display by a grid line) and balance again.
   for (const changes of changeSets(holeFillers(units, start, units.length - 1, regions[regions.length - 1]!.width))) {
     for (const bottom of [balanced.bottom - 1, balanced.bottom, balanced.bottom + 1]) {
       const trial = trialAt(bottom, changes);
-      if (trial && spread(regions, trial) <= 1) return { page: flowedPage(regions, trial, start.unit), spread: spread(regions, trial) };
+      if (trial && spread(regions, trial.trial) <= 1) return { page: balancedPage(regions, trial.trial, start.unit, trial.state), spread: spread(regions, trial.trial) };
     }
   }
-  return { page: flowedPage(regions, balanced.trial, start.unit), spread: spread(regions, balanced.trial) };
+  return { page: balancedPage(regions, balanced.trial, start.unit, balanced.state), spread: spread(regions, balanced.trial) };
 }
 
 /**
@@ -113,8 +124,8 @@ function rebalanceAcrossPages(units: readonly FlowUnit[], previousStart: FlowSta
     const start = cloneState(state);
     const lastResults = fillPage(units, state, lastRegions, geometry, regionsFor(lastIndex + 1));
     if (!isDone(units, state)) continue;
-    const last = balanceLastPage(units, start, lastRegions, lastResults, geometry, regionsFor(lastIndex + 1));
-    if (last.spread <= 1) return [flowedPage(regions, results, previousStart.unit), last.page];
+    const last = balanceLastPage(units, start, state, lastRegions, lastResults, geometry, regionsFor(lastIndex + 1));
+    if (last.spread <= 1) return [flowedPage(regions, results, previousStart.unit, start), last.page];
   }
   return undefined;
 }

@@ -3,7 +3,7 @@
  * can be tracked over time — adjustment ratios, hyphens, widows and orphans, grid register,
  * holes at column feet and the balance of the last page. Tests use the same figures.
  */
-import type { Layout, Page, TextElement, TextRole } from './types.js';
+import type { ColumnFill, Layout, Page, TextElement, TextRole } from './types.js';
 
 /** Roles whose lines are justified running text: the lines the figures are about. */
 const RUNNING: ReadonlySet<TextRole> = new Set(['body', 'list', 'quote', 'note']);
@@ -94,22 +94,22 @@ export function typesettingReport(layout: Layout): TypesettingReport {
   };
 }
 
-function flowLines(page: Page, column: number): TextElement[] {
-  return page.elements.filter((e): e is TextElement => e.kind === 'text' && e.column === column).sort((a, b) => a.y - b.y);
+function flowLines(page: Page, fill: ColumnFill): TextElement[] {
+  return page.elements.filter((e): e is TextElement => e.kind === 'text' && e.column === fill.column && e.band === fill.firstLine).sort((a, b) => a.y - b.y);
 }
 
 function pageReport(layout: Layout, page: Page, lastPage: boolean): PageReport {
   const { pitch, origin } = layout.grid;
   const lineOf = (y: number) => (y - origin) / pitch;
   const columns = page.columns.map((fill): ColumnReport => {
-    const lines = flowLines(page, fill.column);
+    const lines = flowLines(page, fill);
     const first = lines[0];
     const last = lines[lines.length - 1];
     return {
       column: fill.column,
       lines: fill.lines,
       used: fill.used,
-      hole: lastPage ? 0 : fill.lines - fill.used,
+      hole: lastPage || fill.balanced ? 0 : fill.lines - fill.used,
       widow: !!first && !first.paragraphStart && !!first.paragraphEnd && RUNNING.has(first.role),
       orphan: !!last && !!last.paragraphStart && !last.paragraphEnd && RUNNING.has(last.role),
       hyphenAtFoot: !!last && last.hyphenated,

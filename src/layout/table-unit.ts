@@ -45,6 +45,7 @@ function tableRows(block: TableBlock, body: Inline[][][], grid: number, hyphenat
     role: 'table',
     spaceBefore: 1,
     pullQuote: false,
+    span: true,
     height: (width) => setAll(width).gridLines,
     split(width, gridLines) {
       const { head, rows } = setAll(width);
@@ -54,8 +55,10 @@ function tableRows(block: TableBlock, body: Inline[][][], grid: number, hyphenat
       if (count === 0 || count === rows.length) return undefined;
       return [tableRows(block, body.slice(0, count), grid, hyphenation), tableRows(block, body.slice(count), grid, hyphenation)];
     },
-    draw(x, baseline, width) {
-      const { widths, head, rows } = setAll(width);
+    draw(x, baseline, measure) {
+      const { widths, head, rows } = setAll(measure);
+      // A table narrower than the measure keeps its own width: rules end where its columns do.
+      const width = widths.reduce((a, b) => a + b, 0) + CELL_GAP * (widths.length - 1);
       const out: PageElement[] = [];
       let top = baseline - CELL_ABOVE + 2;
       out.push({ kind: 'rule', x1: x, y1: top, x2: x + width, y2: top, width: 0.75, color: INK });
@@ -87,6 +90,9 @@ function tableRows(block: TableBlock, body: Inline[][][], grid: number, hyphenat
   return unit;
 }
 
+/** Most a column widens past its widest cell when the measure has room to spare. */
+const MAX_EXTRA = 28;
+
 function columnWidths(block: TableBlock, width: number): number[] {
   const columns = block.align.length || 1;
   const available = width - CELL_GAP * (columns - 1);
@@ -102,7 +108,8 @@ function columnWidths(block: TableBlock, width: number): number[] {
   });
   const naturalTotal = natural.reduce((a, b) => a + b, 0);
   if (naturalTotal <= available) {
-    const extra = (available - naturalTotal) / columns;
+    // Columns get some air, not the whole measure: figures far from their labels are hard to read.
+    const extra = Math.min((available - naturalTotal) / columns, MAX_EXTRA);
     return natural.map((w) => w + extra);
   }
   const minimumTotal = minimum.reduce((a, b) => a + b, 0);

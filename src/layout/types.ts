@@ -43,6 +43,8 @@ export interface TextElement {
   hyphenated: boolean;
   /** Body column index on the page (0, 1), when the line is in the column flow. */
   column?: number;
+  /** Grid line the line's run of columns starts on: a page has several runs when a table spans it. */
+  band?: number;
   /** Index of the flow unit (paragraph, list item, heading…) the line belongs to. */
   paragraph?: number;
   /** Last line of its paragraph / first line of its paragraph. */
@@ -94,6 +96,8 @@ export interface ColumnFill {
   used: number;
   /** Lines had to be placed against the widow, orphan or hyphen rules. */
   forced: boolean;
+  /** The column ends a run of text that was balanced (the article's end, or above a table). */
+  balanced?: boolean;
 }
 
 export interface Page {

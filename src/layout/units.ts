@@ -46,6 +46,8 @@ export interface BlockUnit {
   spaceAfter?: number;
   /** Pull-quotes float a little: never at the top or bottom of a column. */
   pullQuote: boolean;
+  /** Set across all the body columns of the page (a table), not in one column. */
+  span?: boolean;
   /** The words a pull-quote repeats, so it is not set beside them. */
   quotes?: string;
   /** Height in grid lines when set in `width`. */
