@@ -11,6 +11,10 @@ import PDFDocument from 'pdfkit';
 import { layoutSource, renderBrief } from '../dist/index.js';
 import { bodyText } from '../dist/model/index.js';
 import { fontBuffer } from '../dist/fonts/index.js';
+import { breakerClock } from '../dist/typeset/knuth-plass.js';
+import { paragraphItems, setLines } from '../dist/typeset/index.js';
+import { wordGaps } from './gaps.js';
+import { writeFileSync } from 'node:fs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const seedPath = join(root, 'content', 'huawei-5g-albania.md');
@@ -59,7 +63,50 @@ const offprintMs = await timeIt(() => renderBrief(seed, { filename: 'seed.md' })
 const pdfkitMs = await timeIt(() => plainPdfkit(brief.meta.title, paragraphs));
 const layoutMs = await timeIt(() => layoutSource(seed, { filename: 'seed.md' }));
 
+// The breaker's share of a warm render: time inside Knuth–Plass over the same runs.
+breakerClock.on = true;
+breakerClock.ms = 0;
+const shareRuns = 20;
+const shareStart = process.hrtime.bigint();
+for (let i = 0; i < shareRuns; i++) await renderBrief(seed, { filename: 'seed.md' });
+const shareTotal = Number(process.hrtime.bigint() - shareStart) / 1e6;
+const breakerShare = breakerClock.ms / shareTotal;
+const breakerCalls = breakerClock.calls / shareRuns;
+breakerClock.on = false;
+
+// A 100,000-word report: the content briefs' paragraphs, repeated, set in a 87.5 mm column.
+const contentBodies = ['huawei-5g-albania.md', 'baltic-seabed-cables.md', 'spectrum-auction-results.md'].map((name) => bodyText(layoutSource(readFileSync(join(root, 'content', name), 'utf8'), { filename: name }).brief.body).split('\n\n'));
+const pool = contentBodies.flat().filter((p) => p.split(/\s+/).length > 8);
+const bigParagraphs = [];
+let bigWords = 0;
+for (let i = 0; bigWords < 100000; i++) {
+  const text = pool[i % pool.length];
+  bigParagraphs.push(text);
+  bigWords += text.split(/\s+/).length;
+}
+const measure = 248;
+const style = { font: 'serif', size: 9.5, color: '#1a1a1a', linkColor: '#1a1a1a', hyphenation: 'en-us', align: 'justify', firstIndent: 9.5, narrowest: measure, features: ['onum', 'pnum'] };
+let start = process.hrtime.bigint();
+const bigItems = bigParagraphs.map((text) => paragraphItems([{ text, style: {} }], style));
+const itemsMs = Number(process.hrtime.bigint() - start) / 1e6;
+const breakTimes = [];
+let bigLines = 0;
+for (let run = 0; run < 3; run++) {
+  start = process.hrtime.bigint();
+  bigLines = 0;
+  for (const items of bigItems) bigLines += setLines(items, 0, () => measure, 'justify').length;
+  breakTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
+}
+
 const out = mkdtempSync(join(tmpdir(), 'offprint-bench-'));
+
+// Word gaps as a reader sees them: offprint's seed against pdfkit's own justification.
+const seedPdf = join(out, 'offprint-seed.pdf');
+writeFileSync(seedPdf, (await renderBrief(seed, { filename: 'seed.md' })).pdf);
+const pdfkitPdf = join(out, 'pdfkit-seed.pdf');
+writeFileSync(pdfkitPdf, await plainPdfkit(brief.meta.title, paragraphs));
+const ourGaps = wordGaps(seedPdf);
+const theirGaps = wordGaps(pdfkitPdf);
 const cold = [];
 for (let i = 0; i < 5; i++) {
   const start = process.hrtime.bigint();
@@ -77,4 +124,15 @@ console.log(`    of which parse+model+typeset+layout       ${layoutMs.toFixed(1)
 console.log(`  plain pdfkit, same text and fonts           ${pdfkitMs.toFixed(1)} ms   (doc.text, justify, columns: 2)`);
 console.log(`  ratio offprint / plain pdfkit               ${(offprintMs / pdfkitMs).toFixed(2)}`);
 console.log(`  cold start: offprint build seed (process)   ${median(cold).toFixed(0)} ms   (median of ${cold.length})`);
+console.log(`  Knuth–Plass share of the warm render        ${(breakerShare * 100).toFixed(1)} %   (${breakerCalls.toFixed(0)} breaker calls per brief, incl. looseness trials)`);
+console.log('');
+console.log(`breaker on a ${bigWords.toLocaleString('en')}-word report (${bigParagraphs.length} paragraphs, 87.5 mm column, ${bigLines.toLocaleString('en')} lines)`);
+console.log(`  items: shaping + hyphenation, first time    ${itemsMs.toFixed(0)} ms`);
+console.log(`  Knuth–Plass breaking, median of 3           ${median(breakTimes).toFixed(0)} ms`);
+console.log('');
+const gapLine = (g) => (g ? `median ${g.median.toFixed(2)}  p99 ${g.p99.toFixed(2)}  max ${g.max.toFixed(2)}  (${g.gaps} gaps)` : 'skipped: needs pdftotext (apt-get install poppler-utils)');
+console.log('word gaps on justified lines of the seed, in word-box heights (pdftotext -bbox-layout)');
+console.log(`  offprint                                    ${gapLine(ourGaps)}`);
+console.log(`  plain pdfkit justify                        ${gapLine(theirGaps)}`);
+console.log('');
 console.log(`  peak RSS of this benchmark process          ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

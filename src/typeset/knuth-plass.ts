@@ -61,8 +61,22 @@ interface Active {
 }
 
 
+/** Time spent in the breaker, for `npm run bench` (a benchmark turns it on; off, it costs a test). */
+export const breakerClock = { on: false, ms: 0, calls: 0 };
+
 /** Returns the breaks for items[from..], or undefined when no set of breaks meets the tolerance. */
 export function findBreaks(items: readonly Item[], from: number, options: BreakOptions): Break[] | undefined {
+  if (!breakerClock.on) return searchBreaks(items, from, options);
+  const start = performance.now();
+  try {
+    return searchBreaks(items, from, options);
+  } finally {
+    breakerClock.ms += performance.now() - start;
+    breakerClock.calls++;
+  }
+}
+
+function searchBreaks(items: readonly Item[], from: number, options: BreakOptions): Break[] | undefined {
   const linePenalty = options.linePenalty ?? 10;
   const flaggedDemerits = options.flaggedDemerits ?? 3000;
   const fitnessDemerits = options.fitnessDemerits ?? 100;
