@@ -100,12 +100,18 @@ describe.each(cases)('layout invariants: %s', (_name, filename, source) => {
 });
 
 describe('the seed brief', () => {
-  it('fits on two A4 pages with body in two columns and the sidebar on page 1', () => {
+  it('fits on two A4 pages with body in two columns, the map and facts on page 1 and the list after them', () => {
     const { layout, brief } = layoutSource(content('huawei-5g-albania.md'), { filename: 'seed.md' });
     expect(layout.pages.length).toBeLessThanOrEqual(2);
     const columns = new Set(textElements(layout).filter((e) => e.role === 'body' && e.page === 1).map((e) => e.column));
     expect(columns).toEqual(new Set([0, 1]));
-    const sidebar = textElements(layout).filter((e) => e.role === 'sidebar' && e.page === 1).map(lineText).join(' ');
+    const page1 = textElements(layout).filter((e) => e.role === 'sidebar' && e.page === 1).map(lineText).join(' ');
+    expect(page1).toContain('ALBANIA AT A GLANCE');
+    expect(page1).toContain('Tirana');
+    expect(layout.pages[0]!.elements.some((e) => e.kind === 'path' && e.label.startsWith('focus AL'))).toBe(true);
+    // The list starts on page 1 and, if it must, goes on in a labelled box on page 2.
+    expect(page1).toContain('HUAWEI: BANNED');
+    const sidebar = textElements(layout).filter((e) => e.role === 'sidebar').map(lineText).join(' ');
     for (const name of ['Australia', 'United Kingdom', 'Canada', 'Czechia', 'France', 'Germany', 'India', 'Italy', 'Japan', 'New Zealand', 'Poland']) {
       expect(sidebar).toContain(name);
     }

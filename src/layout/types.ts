@@ -78,7 +78,24 @@ export interface ImageElement {
   path: string;
 }
 
-export type PageElement = TextElement | RuleElement | RectElement | ImageElement;
+/**
+ * Vector shapes (the locator map): rings of points, filled with the even-odd rule (so holes
+ * such as Lesotho in South Africa stay open whatever their winding) and/or stroked.
+ */
+export interface PathElement {
+  kind: 'path';
+  /** Flat x, y pairs in points from the page's top left, one array per ring or line. */
+  rings: number[][];
+  /** Closed rings (areas) or open lines. */
+  closed: boolean;
+  fill?: string;
+  stroke?: string;
+  strokeWidth?: number;
+  /** What the shape shows, for tests and reading the layout: `land`, `focus AL`, `group 0`, `marker XK`, `region-outline`. */
+  label: string;
+}
+
+export type PageElement = TextElement | RuleElement | RectElement | ImageElement | PathElement;
 
 export interface Page {
   /** 1-based. */

@@ -1,0 +1,10 @@
+import { locatorMap } from '../src/map/index.js';
+import { resolveCountry } from '../src/gazetteer/index.js';
+const names = ['Australia','UK','Canada','Czechia','France','Germany','India','Italy','Japan','New Zealand','Poland'];
+const t0 = performance.now();
+const m = locatorMap({ focus: resolveCountry('Albania'), countries: names.map((n) => ({ country: resolveCountry(n)!, group: 0 })), width: 153, height: 115, worldHeight: 70 });
+const t1 = performance.now();
+for (let i = 0; i < 20; i++) locatorMap({ focus: resolveCountry('Albania'), countries: names.map((n) => ({ country: resolveCountry(n)!, group: 0 })), width: 153, height: 115, worldHeight: 70 });
+const t2 = performance.now();
+console.log('cold', (t1 - t0).toFixed(1), 'warm', ((t2 - t1) / 20).toFixed(2));
+for (const p of m!.panels) console.log(p.kind, p.resolution, p.shown, p.markers, p.shapes.map((s) => `${s.role}:${s.countries.length}:${s.rings.reduce((a, r) => a + r.length / 2, 0)}`));
