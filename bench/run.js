@@ -11,6 +11,7 @@ import PDFDocument from 'pdfkit';
 import { layoutSource, renderBrief } from '../dist/index.js';
 import { bodyText } from '../dist/model/index.js';
 import { fontBuffer } from '../dist/fonts/index.js';
+import { locatorMap } from '../dist/map/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const seedPath = join(root, 'content', 'huawei-5g-albania.md');
@@ -59,6 +60,33 @@ const offprintMs = await timeIt(() => renderBrief(seed, { filename: 'seed.md' })
 const pdfkitMs = await timeIt(() => plainPdfkit(brief.meta.title, paragraphs));
 const layoutMs = await timeIt(() => layoutSource(seed, { filename: 'seed.md' }));
 
+// The map's share: building its panels (locatorMap, geometry cached per process after the
+// first call for a frame) and drawing its path elements into a pdfkit page, against the brief.
+const mapLayout = layoutSource(seed, { filename: 'seed.md' }).layout;
+const mapPaths = mapLayout.pages[0].elements.filter((e) => e.kind === 'path');
+const mapPoints = mapPaths.reduce((n, p) => n + p.rings.reduce((m, r) => m + r.length / 2, 0), 0);
+const mapRequest = {
+  focus: brief.meta.country,
+  countries: brief.sidebar.groups.flatMap((g, i) => g.entries.map((e) => ({ country: e.country, group: i }))),
+  width: 153.07,
+  height: 102,
+  worldHeight: 70,
+};
+const mapGeometryMs = await timeIt(() => locatorMap(mapRequest));
+const mapDrawMs = await timeIt(() => new Promise((resolve) => {
+  const doc = new PDFDocument({ size: 'A4', margin: 0, info: { CreationDate: new Date(0) } });
+  doc.on('data', () => {});
+  doc.on('end', resolve);
+  for (const p of mapPaths) {
+    doc.save();
+    for (const ring of p.rings) { doc.moveTo(ring[0], ring[1]); for (let i = 2; i < ring.length; i += 2) doc.lineTo(ring[i], ring[i + 1]); doc.closePath(); }
+    if (p.fill) doc.fill(p.fill, 'even-odd'); else doc.stroke(p.stroke);
+    doc.restore();
+  }
+  doc.end();
+}));
+const mapMs = mapGeometryMs + mapDrawMs;
+
 const out = mkdtempSync(join(tmpdir(), 'offprint-bench-'));
 const cold = [];
 for (let i = 0; i < 5; i++) {
@@ -76,5 +104,7 @@ console.log(`  offprint renderBrief (warm, in-process)     ${offprintMs.toFixed(
 console.log(`    of which parse+model+typeset+layout       ${layoutMs.toFixed(1)} ms`);
 console.log(`  plain pdfkit, same text and fonts           ${pdfkitMs.toFixed(1)} ms   (doc.text, justify, columns: 2)`);
 console.log(`  ratio offprint / plain pdfkit               ${(offprintMs / pdfkitMs).toFixed(2)}`);
+console.log(`  locator map: geometry ${mapGeometryMs.toFixed(1)} ms + drawing ${mapDrawMs.toFixed(1)} ms (${mapPoints} points, ${mapPaths.length} paths)`);
+console.log(`  map share of the warm render (upper bound)  ${((100 * mapMs) / offprintMs).toFixed(0)} %`);
 console.log(`  cold start: offprint build seed (process)   ${median(cold).toFixed(0)} ms   (median of ${cold.length})`);
 console.log(`  peak RSS of this benchmark process          ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

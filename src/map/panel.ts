@@ -9,8 +9,8 @@ import { placeOf } from './frame.js';
 import { projectRings, projectRingsDirect, ringArea, type RingOptions } from './rings.js';
 import type { MapCountry, MapMarker, MapPanel, MapShape } from './types.js';
 
-/** Below this many square points a country is a speck: it gets a dot as well as its outline. */
-export const MIN_VISIBLE_AREA = 12;
+/** Below this many square points (a 4.5 pt square) a country is a speck: it gets a dot as well as its outline. */
+export const MIN_VISIBLE_AREA = 20;
 
 export interface PanelSpec {
   kind: MapPanel['kind'];
