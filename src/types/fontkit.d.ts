@@ -25,6 +25,8 @@ declare module 'fontkit' {
     postscriptName: string;
     layout(text: string, features?: string[] | Record<string, boolean>): GlyphRun;
     hasGlyphForCodePoint(codePoint: number): boolean;
+    /** The glyph object for an id; fontkit caches one per id (see fonts/shaping.ts). */
+    getGlyph(id: number, codePoints?: number[]): Glyph;
   }
   export function create(buffer: Buffer | Uint8Array): Font;
 }
