@@ -109,8 +109,9 @@ describe('the seed brief', () => {
     expect(page1).toContain('ALBANIA AT A GLANCE');
     expect(page1).toContain('Tirana');
     expect(layout.pages[0]!.elements.some((e) => e.kind === 'path' && e.label.startsWith('focus AL'))).toBe(true);
-    // The list starts on page 1 and, if it must, goes on in a labelled box on page 2.
+    // Map, facts and the whole list of eleven countries fit page 1's rail: nothing goes over.
     expect(page1).toContain('HUAWEI: BANNED');
+    expect(textElements(layout).filter((e) => e.role === 'sidebar' && e.page > 1).map(lineText)).toEqual([]);
     const sidebar = textElements(layout).filter((e) => e.role === 'sidebar').map(lineText).join(' ');
     for (const name of ['Australia', 'United Kingdom', 'Canada', 'Czechia', 'France', 'Germany', 'India', 'Italy', 'Japan', 'New Zealand', 'Poland']) {
       expect(sidebar).toContain(name);

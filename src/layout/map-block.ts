@@ -11,9 +11,12 @@ import { HAIRLINE, INK, MAP_BORDER, MAP_FOCUS, MAP_LAND, MAP_SEA, SIDEBAR_NOTE, 
 import { capHeight, lineElement, setText } from './text.js';
 import type { PageElement } from './types.js';
 
-/** The regional panel's fixed aspect (width : height); the world panel's is Equal Earth's without Antarctica. */
-export const REGION_ASPECT = 3 / 2;
-export const WORLD_ASPECT = 2.2;
+/**
+ * The regional panel's fixed aspect (width : height): wide, because page 1's rail must also
+ * hold the facts and the list. The world panel's is Equal Earth's without Antarctica (2.29).
+ */
+export const REGION_ASPECT = 2;
+export const WORLD_ASPECT = 2.3;
 const PANEL_GAP = 4;
 const SWATCH = 6;
 const DOT_RADIUS = 2.2;
@@ -122,10 +125,10 @@ function swatchRow(text: string, swatch: { fill?: string; dot?: boolean; outline
   };
 }
 
+/** One line of small print (the rail has no room for two): the outlines' source and scale. */
 function creditText(map: LocatorMap): string {
-  const [region, world] = map.panels;
-  const scale = region!.resolution === '50m' ? '1:50m' : '1:110m';
-  return `Natural Earth ${scale} outlines (world-atlas); ${region!.projection}${world ? `, world in ${world.projection}` : ''}.`;
+  const scale = map.panels[0]!.resolution === '50m' ? '1:50m' : '1:110m';
+  return `Map: Natural Earth ${scale}; equal-area projections.`;
 }
 
 function capitalise(text: string): string {

@@ -11,3 +11,7 @@ export interface RailBlock {
 
 /** Space left between one rail block and the next, inside the lower block's last grid line. */
 export const BLOCK_GAP = 6;
+
+/** Padding inside the rail's tinted boxes: less above and below than at the sides, where the rail's height is scarce. */
+export const BOX_PAD_X = 8;
+export const BOX_PAD_Y = 6;

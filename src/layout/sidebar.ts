@@ -5,11 +5,11 @@
  */
 import type { Sidebar } from '../model/index.js';
 import { CELL_ABOVE } from './block-units.js';
+import { BOX_PAD_X, BOX_PAD_Y } from './rail-block.js';
 import { INK, MUTED, SIDEBAR, SIDEBAR_NOTE, SIDEBAR_TITLE, TINT, groupColors, type TextStyle } from './styles.js';
 import { capHeight, lineElement, setText } from './text.js';
 import type { PageElement } from './types.js';
 
-const PAD = 8;
 const KEY = 6;
 
 interface Row {
@@ -32,19 +32,19 @@ export interface SidebarPart {
  * each at most `continuedLines` tall, so no entry is ever dropped or shrunk.
  */
 export function layoutSidebar(sidebar: Sidebar, width: number, grid: number, firstLines: number, continuedWidth: number, continuedLines: number): Array<(x: number, baseline: number) => SidebarPart> {
-  const rows = sidebarRows(sidebar, width - 2 * PAD, false);
+  const rows = sidebarRows(sidebar, width - 2 * BOX_PAD_X, false);
   // Page 1 may have no room left under the map and the at-a-glance box: then the whole list
   // goes over, and page 1 gets no empty box. A box holds the title and at least one entry.
-  let split = splitRows(rows, firstLines * grid - 2 * PAD);
+  let split = splitRows(rows, firstLines * grid - 2 * BOX_PAD_Y);
   if (split < Math.min(2, rows.length)) split = 0;
   const parts = [(x: number, baseline: number) => (split ? drawBox(rows.slice(0, split), x, baseline, width, grid) : { elements: [], gridLines: 0 })];
   let left = rows.length - Math.max(split, sidebar.title ? 1 : 0);
-  const inner = continuedWidth - 2 * PAD;
+  const inner = continuedWidth - 2 * BOX_PAD_X;
   // A list that starts over the page needs no "(continued)".
   const label = sidebarRows({ ...sidebar, groups: [] }, inner, split > 0).slice(0, 1);
   const rest = remainingRows(sidebar, inner, left);
   while (left > 0) {
-    const take = Math.max(1, splitRows([...label, ...rest.slice(rest.length - left)], continuedLines * grid - 2 * PAD) - label.length);
+    const take = Math.max(1, splitRows([...label, ...rest.slice(rest.length - left)], continuedLines * grid - 2 * BOX_PAD_Y) - label.length);
     const boxRows = [...label, ...rest.slice(rest.length - left, rest.length - left + take)];
     parts.push((x, baseline) => drawBox(boxRows, x, baseline, continuedWidth, grid));
     left -= take;
@@ -73,14 +73,14 @@ function remainingRows(sidebar: Sidebar, width: number, count: number): Row[] {
 
 function drawBox(rows: Row[], x: number, baseline: number, width: number, grid: number): SidebarPart {
   const top = baseline - CELL_ABOVE;
-  let y = top + PAD;
+  let y = top + BOX_PAD_Y;
   const content: PageElement[] = [];
   rows.forEach((row, i) => {
     if (i > 0) y += row.space;
-    content.push(...row.draw(x + PAD, y));
+    content.push(...row.draw(x + BOX_PAD_X, y));
     y += row.height;
   });
-  const gridLines = Math.ceil((y + PAD - top) / grid);
+  const gridLines = Math.ceil((y + BOX_PAD_Y - top) / grid);
   const box: PageElement = { kind: 'rect', x, y: top, width, height: gridLines * grid - 3.5, fill: TINT };
   return { elements: [box, ...content], gridLines };
 }
@@ -95,7 +95,7 @@ function sidebarRows(sidebar: Sidebar, width: number, continued: boolean): Row[]
   sidebar.groups.forEach((group, index) => {
     if (group.status) rows.push(textRow(group.status.toUpperCase(), { ...SIDEBAR_NOTE, font: 'sans-semibold', color: INK, tracking: 40 }, width, 6, 'sidebar'));
     group.entries.forEach((entry, i) => {
-      rows.push(entryRow(entry.country.name, entry.country.alpha2, colors[index]!, width, i === 0 && !group.status ? 4 : 2));
+      rows.push(entryRow(entry.country.name, entry.country.alpha2, colors[index]!, width, i === 0 && !group.status ? 3 : 1));
       if (entry.note) rows.push({ ...textRow(entry.note, SIDEBAR_NOTE, width - KEY - 4, 0, 'sidebar', KEY + 4), keepWithPrevious: true });
     });
   });
