@@ -11,7 +11,7 @@ import PDFDocument from 'pdfkit';
 import { layoutSource, renderBrief } from '../dist/index.js';
 import { bodyText } from '../dist/model/index.js';
 import { fontBuffer } from '../dist/fonts/index.js';
-import { locatorMap } from '../dist/map/index.js';
+import { forgetMaps } from '../dist/map/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const seedPath = join(root, 'content', 'huawei-5g-albania.md');
@@ -60,32 +60,35 @@ const offprintMs = await timeIt(() => renderBrief(seed, { filename: 'seed.md' })
 const pdfkitMs = await timeIt(() => plainPdfkit(brief.meta.title, paragraphs));
 const layoutMs = await timeIt(() => layoutSource(seed, { filename: 'seed.md' }));
 
-// The map's share: building its panels (locatorMap, geometry cached per process after the
-// first call for a frame) and drawing its path elements into a pdfkit page, against the brief.
-const mapLayout = layoutSource(seed, { filename: 'seed.md' }).layout;
-const mapPaths = mapLayout.pages[0].elements.filter((e) => e.kind === 'path');
-const mapPoints = mapPaths.reduce((n, p) => n + p.rings.reduce((m, r) => m + r.length / 2, 0), 0);
-const mapRequest = {
-  focus: brief.meta.country,
-  countries: brief.sidebar.groups.flatMap((g, i) => g.entries.map((e) => ({ country: e.country, group: i }))),
-  width: 153.07,
-  height: 102,
-  worldHeight: 70,
-};
-const mapGeometryMs = await timeIt(() => locatorMap(mapRequest));
-const mapDrawMs = await timeIt(() => new Promise((resolve) => {
-  const doc = new PDFDocument({ size: 'A4', margin: 0, info: { CreationDate: new Date(0) } });
-  doc.on('data', () => {});
-  doc.on('end', resolve);
-  for (const p of mapPaths) {
-    doc.save();
-    for (const ring of p.rings) { doc.moveTo(ring[0], ring[1]); for (let i = 2; i < ring.length; i += 2) doc.lineTo(ring[i], ring[i + 1]); doc.closePath(); }
-    if (p.fill) doc.fill(p.fill, 'even-odd'); else doc.stroke(p.stroke);
-    doc.restore();
+// The map's share, on the real render path: the same brief rendered without its map, with it
+// (as a warm process has it: the map and its compressed streams made once), and with it after
+// the process forgot its maps (what a brief with a map not seen before pays). Alternating, so
+// drift in the machine's speed falls on all three alike.
+const variants = [
+  { name: 'without', options: { map: false }, times: [] },
+  { name: 'cached', options: {}, times: [] },
+  { name: 'fresh', options: {}, times: [], before: forgetMaps },
+];
+for (let i = 0; i < WARMUP + RUNS; i++) {
+  for (let k = 0; k < variants.length; k++) {
+    const variant = variants[(i + k) % variants.length];
+    variant.before?.();
+    const start = process.hrtime.bigint();
+    await renderBrief(seed, { filename: 'seed.md', ...variant.options });
+    if (i >= WARMUP) variant.times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  doc.end();
-}));
-const mapMs = mapGeometryMs + mapDrawMs;
+}
+const [withoutMapMs, withMapMs, freshMapMs] = variants.map((v) => median(v.times));
+// The map's cost is the median of each round's difference, which a busy machine disturbs less
+// than a difference of medians; its share is of the render with the map.
+const share = (variant, ms) => {
+  const cost = median(variant.times.map((t, i) => t - variants[0].times[i]));
+  return `${Math.max(0, cost).toFixed(1)} ms, ${((100 * Math.max(0, cost)) / ms).toFixed(1)} %`;
+};
+const mapPaths = layoutSource(seed, { filename: 'seed.md' }).layout.pages[0].elements.filter((e) => e.kind === 'path');
+const mapPoints = mapPaths.reduce((n, p) => n + p.rings.reduce((m, r) => m + r.length / 2, 0), 0);
+const bytesWith = (await renderBrief(seed, { filename: 'seed.md' })).pdf.length;
+const bytesWithout = (await renderBrief(seed, { filename: 'seed.md', map: false })).pdf.length;
 
 const out = mkdtempSync(join(tmpdir(), 'offprint-bench-'));
 const cold = [];
@@ -104,7 +107,9 @@ console.log(`  offprint renderBrief (warm, in-process)     ${offprintMs.toFixed(
 console.log(`    of which parse+model+typeset+layout       ${layoutMs.toFixed(1)} ms`);
 console.log(`  plain pdfkit, same text and fonts           ${pdfkitMs.toFixed(1)} ms   (doc.text, justify, columns: 2)`);
 console.log(`  ratio offprint / plain pdfkit               ${(offprintMs / pdfkitMs).toFixed(2)}`);
-console.log(`  locator map: geometry ${mapGeometryMs.toFixed(1)} ms + drawing ${mapDrawMs.toFixed(1)} ms (${mapPoints} points, ${mapPaths.length} paths)`);
-console.log(`  map share of the warm render (upper bound)  ${((100 * mapMs) / offprintMs).toFixed(0)} %`);
+console.log(`  seed without map / map cached / map new    ${withoutMapMs.toFixed(1)} / ${withMapMs.toFixed(1)} / ${freshMapMs.toFixed(1)} ms   (map: ${mapPoints} points, ${mapPaths.length} paths)`);
+console.log(`  map's cost and share, map cached           ${share(variants[1], withMapMs)}`);
+console.log(`  map's cost and share, map new              ${share(variants[2], freshMapMs)}`);
+console.log(`  map's own PDF bytes (with − without map)    ${((bytesWith - bytesWithout) / 1024).toFixed(1)} KB   (${(bytesWith / 1024).toFixed(0)} KB in all)`);
 console.log(`  cold start: offprint build seed (process)   ${median(cold).toFixed(0)} ms   (median of ${cold.length})`);
 console.log(`  peak RSS of this benchmark process          ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -22,6 +22,8 @@ import type { FlowUnit } from './units.js';
 export interface LayoutOptions {
   paper: Paper;
   diagnostics: Diagnostics;
+  /** Whether page 1's rail opens with the locator map. */
+  map: boolean;
 }
 
 /** A brief longer than this is almost surely a mistake; stop rather than fill the disk. */
@@ -55,6 +57,7 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
     firstLines: bodyLines,
     continuedWidth: geometry.laterPages.body[1].width,
     continuedLines: geometry.gridLines - 6,
+    map: options.map,
   });
   const baselineAt = (line: number) => geometry.gridOrigin + line * geometry.grid;
   const firstPageExtras: PageElement[] = [...header.elements];

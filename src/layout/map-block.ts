@@ -58,18 +58,18 @@ export function mapBlock(focus: Country | undefined, sidebar: Sidebar | undefine
   };
 }
 
+/** The panel's shapes at (x, y): its own rings, not copies, so the render stage can reuse what it made of them. */
 function panelElements(panel: MapPanel, x: number, y: number, colors: readonly string[]): PageElement[] {
-  const place = (ring: readonly number[]) => ring.map((v, i) => Math.round((v + (i % 2 === 0 ? x : y)) * 10) / 10);
   const out: PageElement[] = [{ kind: 'rect', x, y, width: panel.width, height: panel.height, fill: MAP_SEA }];
   for (const shape of panel.shapes) {
     const fill = shape.role === 'focus' ? MAP_FOCUS : shape.role === 'land' ? MAP_LAND : colors[shape.group!]!;
     const label = shape.role === 'focus' ? `focus ${shape.countries.join(' ')}` : shape.role === 'land' ? 'land' : `group ${shape.group} ${shape.countries.join(' ')}`;
-    out.push({ kind: 'path', rings: shape.rings.map(place), closed: true, fill, stroke: MAP_BORDER, strokeWidth: 0.3, label });
+    out.push({ kind: 'path', x, y, rings: shape.rings, closed: true, fill, stroke: MAP_BORDER, strokeWidth: 0.3, label });
   }
-  if (panel.regionOutline) out.push({ kind: 'path', rings: panel.regionOutline.map(place), closed: true, stroke: INK, strokeWidth: 0.6, label: 'region-outline' });
+  if (panel.regionOutline) out.push({ kind: 'path', x, y, rings: panel.regionOutline, closed: true, stroke: INK, strokeWidth: 0.6, label: 'region-outline' });
   for (const marker of panel.markers) {
     const fill = marker.role === 'focus' ? MAP_FOCUS : colors[marker.group!]!;
-    out.push({ kind: 'path', rings: [circle(x + marker.x, y + marker.y, DOT_RADIUS)], closed: true, fill, stroke: INK, strokeWidth: 0.6, label: `marker ${marker.country}` });
+    out.push({ kind: 'path', x, y, rings: [circle(marker.x, marker.y, DOT_RADIUS)], closed: true, fill, stroke: INK, strokeWidth: 0.6, label: `marker ${marker.country}` });
   }
   out.push({ kind: 'rect', x, y, width: panel.width, height: panel.height, stroke: HAIRLINE, strokeWidth: 0.5 });
   return out;
@@ -116,7 +116,7 @@ function swatchRow(text: string, swatch: { fill?: string; dot?: boolean; outline
     draw(x, top) {
       const baseline = top + capHeight(LEGEND) + (LEGEND.leading - LEGEND.size) / 2;
       const key: PageElement = swatch.dot
-        ? { kind: 'path', rings: [circle(x + SWATCH / 2, baseline - SWATCH / 2, DOT_RADIUS)], closed: true, fill: MAP_LAND, stroke: INK, strokeWidth: 0.6, label: 'legend dot' }
+        ? { kind: 'path', x, y: baseline, rings: [circle(SWATCH / 2, -SWATCH / 2, DOT_RADIUS)], closed: true, fill: MAP_LAND, stroke: INK, strokeWidth: 0.6, label: 'legend dot' }
         : swatch.outline
           ? { kind: 'rect', x: x + 0.3, y: baseline - SWATCH + 0.3, width: SWATCH - 0.6, height: SWATCH - 0.6, stroke: INK, strokeWidth: 0.6 }
           : { kind: 'rect', x, y: baseline - SWATCH, width: SWATCH, height: SWATCH, fill: swatch.fill! };

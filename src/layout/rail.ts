@@ -20,12 +20,14 @@ export interface RailSizes {
   firstLines: number;
   continuedWidth: number;
   continuedLines: number;
+  /** Whether the rail opens with the locator map. */
+  map: boolean;
 }
 
 export function layoutRail(brief: Brief, sizes: RailSizes): RailPart[] {
   const { width, grid } = sizes;
   const blocks: RailBlock[] = [];
-  const map = brief.sidebar || brief.meta.country ? mapBlock(brief.meta.country, brief.sidebar, width, grid) : undefined;
+  const map = sizes.map && (brief.sidebar || brief.meta.country) ? mapBlock(brief.meta.country, brief.sidebar, width, grid) : undefined;
   if (map) blocks.push(map);
   if (brief.glance) blocks.push(glanceBlock(brief.glance, width, grid));
 

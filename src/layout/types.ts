@@ -84,8 +84,14 @@ export interface ImageElement {
  */
 export interface PathElement {
   kind: 'path';
-  /** Flat x, y pairs in points from the page's top left, one array per ring or line. */
-  rings: number[][];
+  /** The shape's origin on the page, in points from the page's top left. */
+  x: number;
+  y: number;
+  /**
+   * Flat x, y pairs in points from the origin, one array per ring or line. Map shapes keep
+   * the map stage's own arrays (shared by every layout of the same map): never mutate them.
+   */
+  rings: readonly (readonly number[])[];
   /** Closed rings (areas) or open lines. */
   closed: boolean;
   fill?: string;

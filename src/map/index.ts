@@ -17,7 +17,7 @@ export { MIN_VISIBLE_AREA } from './panel.js';
 /** Points per degree from which a regional frame uses the 1:50m outlines (a frame under about 25° across). */
 const DETAIL_FROM = 5.5;
 const REGION_RINGS = { tolerance: 0.3, minSpan: 0.8 };
-const WORLD_RINGS = { tolerance: 0.45, minSpan: 1 };
+const WORLD_RINGS = { tolerance: 0.6, minSpan: 1.5 };
 /**
  * d3's adaptive resampling bends long straight segments to follow the projection's curves,
  * to within this many points. The simplified outlines have short segments, so a coarse
@@ -25,7 +25,42 @@ const WORLD_RINGS = { tolerance: 0.45, minSpan: 1 };
  */
 export const PRECISION = 1;
 
+/** Maps made in this process, most recent last; a folder of briefs rarely needs more. */
+const made = new Map<string, LocatorMap | undefined>();
+const KEEP_MAPS = 16;
+
+/**
+ * The locator map for a request. Projecting and simplifying the outlines is most of a map's
+ * cost and depends only on the frame's size, the focus and the listed countries with their
+ * groups, so each such map is made once per process. The result is shared: callers read it,
+ * never change it.
+ */
 export function locatorMap(request: MapRequest): LocatorMap | undefined {
+  const key = mapKey(request);
+  if (made.has(key)) {
+    const map = made.get(key);
+    // Re-inserted, so the least recently used map is the one dropped.
+    made.delete(key);
+    made.set(key, map);
+    return map;
+  }
+  const map = makeLocatorMap(request);
+  made.set(key, map);
+  if (made.size > KEEP_MAPS) made.delete(made.keys().next().value!);
+  return map;
+}
+
+/** Drops every map made so far: what a new brief costs is measured after this (npm run bench). */
+export function forgetMaps(): void {
+  made.clear();
+}
+
+function mapKey(request: MapRequest): string {
+  const listed = request.countries.map((entry) => `${entry.country.alpha2}:${entry.group}`).join(',');
+  return `${request.focus?.alpha2 ?? ''}|${listed}|${request.width}x${request.height}+${request.worldHeight}`;
+}
+
+function makeLocatorMap(request: MapRequest): LocatorMap | undefined {
   const listed = request.countries;
   const anchor = request.focus ?? busiestCountry(listed);
   if (!anchor) return undefined;

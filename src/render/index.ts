@@ -4,8 +4,9 @@
  */
 import PDFDocument from 'pdfkit';
 import { FONT_FILES, font, type FontId } from '../fonts/index.js';
-import type { Layout, PageElement, PathElement, TextElement } from '../layout/index.js';
+import type { Layout, PageElement, TextElement } from '../layout/index.js';
 import { drawPiece } from './glyphs.js';
+import { drawPath } from './paths.js';
 
 export interface DocumentInfo {
   title: string;
@@ -84,28 +85,6 @@ function drawElement(doc: PDFKit.PDFDocument, element: PageElement): void {
       drawPath(doc, element);
       return;
   }
-}
-
-/**
- * A map shape as one run of path operators. pdfkit's moveTo/lineTo format each number to six
- * decimals, one call per point; the layout already rounded the points to 0.1 pt, so writing
- * them as they are keeps a map of several thousand points to a few kilobytes and a millisecond.
- */
-function drawPath(doc: PDFKit.PDFDocument, element: PathElement): void {
-  const ops: string[] = [];
-  for (const ring of element.rings) {
-    for (let i = 0; i + 1 < ring.length; i += 2) ops.push(`${ring[i]} ${ring[i + 1]} ${i === 0 ? 'm' : 'l'}`);
-    if (element.closed) ops.push('h');
-  }
-  if (ops.length === 0) return;
-  doc.save();
-  if (element.fill) doc.fillColor(element.fill);
-  if (element.stroke) doc.strokeColor(element.stroke).lineWidth(element.strokeWidth ?? 0.5).lineJoin('round');
-  (doc as unknown as { addContent(data: string): void }).addContent(ops.join('\n'));
-  if (element.fill && element.stroke) doc.fillAndStroke('even-odd');
-  else if (element.fill) doc.fill('even-odd');
-  else doc.stroke();
-  doc.restore();
 }
 
 function drawText(doc: PDFKit.PDFDocument, line: TextElement): void {
