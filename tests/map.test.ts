@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resolveCountry, type Country } from '../src/gazetteer/index.js';
-import { layoutSource } from '../src/index.js';
+import { layoutSource, renderBrief } from '../src/index.js';
 import type { PathElement } from '../src/layout/index.js';
 import { groupColors, MAP_FOCUS, MAP_LAND } from '../src/layout/styles.js';
 import { locatorMap } from '../src/map/index.js';
@@ -60,6 +60,13 @@ describe('locator map geometry', () => {
     expect(strait.panels[0]!.markers.map((m) => m.country)).toEqual(['SG']);
   });
 
+  it('makes a map once per process: the same request gets the same map, another list a new one', () => {
+    const seedMap = locatorMap(request('Albania', seedList));
+    expect(locatorMap(request('Albania', seedList))).toBe(seedMap);
+    const regrouped = { ...request('Albania', seedList), countries: seedList.map((n, i) => ({ country: country(n), group: i % 2 })) };
+    expect(locatorMap(regrouped)).not.toBe(seedMap);
+  });
+
   it('uses the 1:50m outlines for a small frame and 1:110m for a continent', () => {
     expect(locatorMap(request('Serbia', ['Kosovo', 'Montenegro']))!.panels[0]!.resolution).toBe('50m');
     expect(locatorMap(request('Albania', seedList))!.panels[0]!.resolution).toBe('110m');
@@ -96,6 +103,16 @@ describe('the seed brief’s sidebar', () => {
     const rail = 595.28 - 42.52 - (595.28 - 85.04 - 28.35) * 54 / 170;
     for (const path of paths) for (const ring of path.rings) for (let i = 0; i < ring.length; i += 2) expect(path.x + ring[i]!).toBeGreaterThanOrEqual(rail - 0.1);
   });
+
+  it('adds under 150 KB to the PDF, and draws each map shape once as a form', async () => {
+    const withMap = (await renderBrief(source, { filename: 'seed.md' })).pdf;
+    const withoutMap = (await renderBrief(source, { filename: 'seed.md', map: false })).pdf;
+    const bytes = withMap.length - withoutMap.length;
+    expect(bytes).toBeGreaterThan(5_000);
+    expect(bytes).toBeLessThan(150 * 1024);
+    const forms = Buffer.from(withMap).toString('latin1').match(/\/Subtype \/Form/g) ?? [];
+    expect(forms.length).toBe(paths.length);
+  });
 });
 
 describe('at a glance', () => {
@@ -112,5 +129,38 @@ describe('at a glance', () => {
     const labels = buildGlance(country('Kosovo')).facts.map((f) => f.label);
     expect(labels).toContain('Capital');
     expect(labels).not.toContain('Area');
+  });
+});
+
+describe('a sidebar from the article alone', () => {
+  // No front matter: the focus and the list come from detection, through the aliases writers use.
+  const article = (extra: string) => `# Cocoa, cables and a trade quarrel
+
+Britain and the US have both raised tariffs on processed cocoa this year. Exporters in Côte d'Ivoire say the new duties fall hardest on them, and Ivorian growers have begun to hold back their beans.
+
+Officials in Czechia said the quarrel was not theirs. Côte d'Ivoire's trade minister flew to London on Monday; Britain, she said, had listened.${extra}
+`;
+  const sidebarText = (layout: ReturnType<typeof layoutSource>['layout']) =>
+    layout.pages.flatMap((p) => p.elements).filter((e) => e.kind === 'text' && e.role === 'sidebar').map((e) => (e.kind === 'text' ? e.pieces.map((p) => p.text).join('') : '')).join(' | ');
+
+  it('lists the canonical names, most named first, and focuses the country referred to most', () => {
+    const { brief, layout } = layoutSource(article(''), { filename: 'cocoa.md' });
+    // Britain and Côte d'Ivoire are named twice each (Britain first); "Ivorian" tips the focus.
+    expect(brief.meta.country?.name).toBe('Côte d’Ivoire');
+    expect(brief.sidebar?.from).toBe('body');
+    expect(brief.sidebar?.groups.flatMap((g) => g.entries.map((e) => e.country.name))).toEqual(['United Kingdom', 'Côte d’Ivoire', 'United States', 'Czechia']);
+    const text = sidebarText(layout);
+    for (const name of ['United Kingdom', 'United States', 'Czechia', 'CÔTE D’IVOIRE AT A GLANCE', 'Republic of Côte d’Ivoire']) expect(text).toContain(name);
+    // The list and the facts name each country canonically, never as the article wrote it.
+    expect(text).not.toMatch(/Britain|\bthe US\b|d'Ivoire/);
+    const focus = layout.pages[0]!.elements.find((e): e is PathElement => e.kind === 'path' && e.label.startsWith('focus'));
+    expect(focus?.label).toBe('focus CI');
+  });
+
+  it('moves the focus when the article names another country most', () => {
+    const { brief, layout } = layoutSource(article(' The US, the US and again the US.'), { filename: 'cocoa.md' });
+    expect(brief.meta.country?.name).toBe('United States');
+    expect(sidebarText(layout)).toContain('UNITED STATES AT A GLANCE');
+    expect(brief.sidebar?.groups[0]?.entries[0]?.country.name).toBe('United States');
   });
 });

