@@ -148,6 +148,17 @@ describe('a sidebar too long for page 1', () => {
     expect(outsideFrame(layout)).toEqual([]);
     expect(overlappingText(layout)).toEqual([]);
   });
+
+  it('never ends a box with a status heading: the heading goes over with its first country', () => {
+    const { layout, brief } = layoutSource(content('baltic-seabed-cables.md'), { filename: 'baltic.md' });
+    const headings = new Set(brief.sidebar!.groups.map((g) => g.status!.toUpperCase()));
+    const pagesWithSidebar = layout.pages.filter((page) => textElements(layout).some((e) => e.page === page.number && e.role === 'sidebar'));
+    expect(pagesWithSidebar.length).toBeGreaterThan(1);
+    for (const page of pagesWithSidebar) {
+      const lines = textElements(layout).filter((e) => e.page === page.number && e.role === 'sidebar').sort((a, b) => a.y - b.y);
+      expect(headings.has(lineText(lines.at(-1)!))).toBe(false);
+    }
+  });
 });
 
 describe('hostile input', () => {

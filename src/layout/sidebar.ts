@@ -16,7 +16,7 @@ interface Row {
   height: number;
   /** Breathing space above the row, dropped at the top of a box. */
   space: number;
-  /** A note stays in the same box as its country. */
+  /** Kept in the same box as the row before: a note with its country, a status heading with its first country. */
   keepWithPrevious?: boolean;
   draw(x: number, top: number): PageElement[];
 }
@@ -95,7 +95,9 @@ function sidebarRows(sidebar: Sidebar, width: number, continued: boolean): Row[]
   sidebar.groups.forEach((group, index) => {
     if (group.status) rows.push(textRow(group.status.toUpperCase(), { ...SIDEBAR_NOTE, font: 'sans-semibold', color: INK, tracking: 40 }, width, 6, 'sidebar'));
     group.entries.forEach((entry, i) => {
-      rows.push(entryRow(entry.country.name, entry.country.alpha2, colors[index]!, width, i === 0 && !group.status ? 3 : 1));
+      const row = entryRow(entry.country.name, entry.country.alpha2, colors[index]!, width, i === 0 && !group.status ? 3 : 1);
+      // A status heading never ends a box: it goes over with its first country.
+      rows.push(i === 0 && group.status ? { ...row, keepWithPrevious: true } : row);
       if (entry.note) rows.push({ ...textRow(entry.note, SIDEBAR_NOTE, width - KEY - 4, 0, 'sidebar', KEY + 4), keepWithPrevious: true });
     });
   });
