@@ -15,6 +15,7 @@ import { breakerClock } from '../dist/typeset/knuth-plass.js';
 import { paragraphItems, setLines } from '../dist/typeset/index.js';
 import { wordGaps } from './gaps.js';
 import { writeFileSync } from 'node:fs';
+import { forgetMaps } from '../dist/map/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const seedPath = join(root, 'content', 'huawei-5g-albania.md');
@@ -97,6 +98,35 @@ for (let run = 0; run < 3; run++) {
   for (const items of bigItems) bigLines += setLines(items, 0, () => measure, 'justify').length;
   breakTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
 }
+// The map's share, on the real render path: the same brief rendered without its map, with it
+// (as a warm process has it: the map and its compressed streams made once), and with it after
+// the process forgot its maps (what a brief with a map not seen before pays). Alternating, so
+// drift in the machine's speed falls on all three alike.
+const variants = [
+  { name: 'without', options: { map: false }, times: [] },
+  { name: 'cached', options: {}, times: [] },
+  { name: 'fresh', options: {}, times: [], before: forgetMaps },
+];
+for (let i = 0; i < WARMUP + RUNS; i++) {
+  for (let k = 0; k < variants.length; k++) {
+    const variant = variants[(i + k) % variants.length];
+    variant.before?.();
+    const start = process.hrtime.bigint();
+    await renderBrief(seed, { filename: 'seed.md', ...variant.options });
+    if (i >= WARMUP) variant.times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+}
+const [withoutMapMs, withMapMs, freshMapMs] = variants.map((v) => median(v.times));
+// The map's cost is the median of each round's difference, which a busy machine disturbs less
+// than a difference of medians; its share is of the render with the map.
+const share = (variant, ms) => {
+  const cost = median(variant.times.map((t, i) => t - variants[0].times[i]));
+  return `${Math.max(0, cost).toFixed(1)} ms, ${((100 * Math.max(0, cost)) / ms).toFixed(1)} %`;
+};
+const mapPaths = layoutSource(seed, { filename: 'seed.md' }).layout.pages[0].elements.filter((e) => e.kind === 'path');
+const mapPoints = mapPaths.reduce((n, p) => n + p.rings.reduce((m, r) => m + r.length / 2, 0), 0);
+const bytesWith = (await renderBrief(seed, { filename: 'seed.md' })).pdf.length;
+const bytesWithout = (await renderBrief(seed, { filename: 'seed.md', map: false })).pdf.length;
 
 const out = mkdtempSync(join(tmpdir(), 'offprint-bench-'));
 
@@ -123,6 +153,10 @@ console.log(`  offprint renderBrief (warm, in-process)     ${offprintMs.toFixed(
 console.log(`    of which parse+model+typeset+layout       ${layoutMs.toFixed(1)} ms`);
 console.log(`  plain pdfkit, same text and fonts           ${pdfkitMs.toFixed(1)} ms   (doc.text, justify, columns: 2)`);
 console.log(`  ratio offprint / plain pdfkit               ${(offprintMs / pdfkitMs).toFixed(2)}`);
+console.log(`  seed without map / map cached / map new    ${withoutMapMs.toFixed(1)} / ${withMapMs.toFixed(1)} / ${freshMapMs.toFixed(1)} ms   (map: ${mapPoints} points, ${mapPaths.length} paths)`);
+console.log(`  map's cost and share, map cached           ${share(variants[1], withMapMs)}`);
+console.log(`  map's cost and share, map new              ${share(variants[2], freshMapMs)}`);
+console.log(`  map's own PDF bytes (with − without map)    ${((bytesWith - bytesWithout) / 1024).toFixed(1)} KB   (${(bytesWith / 1024).toFixed(0)} KB in all)`);
 console.log(`  cold start: offprint build seed (process)   ${median(cold).toFixed(0)} ms   (median of ${cold.length})`);
 console.log(`  Knuth–Plass share of the warm render        ${(breakerShare * 100).toFixed(1)} %   (${breakerCalls.toFixed(0)} breaker calls per brief, incl. looseness trials)`);
 console.log('');

@@ -18,6 +18,8 @@ export interface RenderOptions {
   paper?: Paper;
   /** Folder images may be read from (normally the source file's folder). No images are read without it. */
   contentDir?: string;
+  /** `false` leaves out the locator map (the sidebar starts with the facts). Default true. */
+  map?: boolean;
 }
 
 export interface RenderResult {
@@ -42,7 +44,7 @@ export function layoutSource(source: string, options: RenderOptions = {}): LaidO
   const brief = buildBrief(parsed, diagnostics, { source: source.normalize('NFC'), ...(options.contentDir ? { contentDir: options.contentDir } : {}) });
   // An option from JavaScript callers is checked like the front matter's value.
   const paper = options.paper ? readPaper(String(options.paper), 1, diagnostics) : (brief.meta.paper ?? 'a4');
-  const layout = layoutBrief(brief, { paper, diagnostics });
+  const layout = layoutBrief(brief, { paper, diagnostics, map: options.map !== false });
   // In source order, as a compiler lists them.
   const warnings = [...diagnostics.warnings].sort((a, b) => a.line - b.line || a.column - b.column);
   return { brief, layout, warnings };

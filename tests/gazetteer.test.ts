@@ -15,9 +15,12 @@ describe('gazetteer data', () => {
       expect(country.alpha3).toMatch(/^[A-Z]{3}$/);
       expect(country.numeric).toMatch(/^\d{3}$/);
       expect(country.name).not.toMatch(/,/);
-      expect(country.neighbours).toEqual([]);
-      expect(country.areaKm2).toBeUndefined();
+      for (const code of country.neighbours) expect(countries.some((c) => c.alpha2 === code)).toBe(true);
     }
+    // GeoNames gives an area for all but Kosovo (not in its table) and the US Minor Outlying Islands.
+    expect(countries.filter((c) => !c.areaKm2).map((c) => c.alpha2)).toEqual(['UM', 'XK']);
+    // GeoNames' table lacks Kosovo: its facts stay unknown rather than made up.
+    expect(resolveCountry('XK')?.areaKm2).toBeUndefined();
     expect(countries.map((c) => c.alpha2)).not.toContain('AC');
   });
 
@@ -28,6 +31,18 @@ describe('gazetteer data', () => {
     expect(resolveCountry('XK')).toMatchObject({ name: 'Kosovo', alpha3: 'XKX', capital: 'Pristina' });
     expect(resolveCountry('XKK')?.alpha2).toBe('XK');
     expect(resolveCountry('CN')?.officialName).toBe("People's Republic of China");
+  });
+
+  it('takes area, neighbours, formal names and positions from GeoNames', () => {
+    const albania = resolveCountry('AL');
+    expect(albania?.areaKm2).toBe(28748);
+    expect([...(albania?.neighbours ?? [])].sort()).toEqual(['GR', 'ME', 'MK', 'RS', 'XK']);
+    expect(albania?.officialName).toBe('Republic of Albania');
+    expect(albania?.position).toEqual({ lon: 20, lat: 41 });
+    expect(resolveCountry('GB')?.officialName).toBe('United Kingdom of Great Britain and Northern Ireland');
+    // Islands have no land neighbours.
+    expect(resolveCountry('JP')?.neighbours).toEqual([]);
+    expect(resolveCountry('SG')?.position?.lat).toBeCloseTo(1.4, 0);
   });
 
   it.each([

@@ -101,12 +101,19 @@ describe.each(cases)('layout invariants: %s', (_name, filename, source) => {
 });
 
 describe('the seed brief', () => {
-  it('fits on two A4 pages with body in two columns and the sidebar on page 1', () => {
+  it('fits on two A4 pages with body in two columns, the map and facts on page 1 and the list after them', () => {
     const { layout, brief } = layoutSource(content('huawei-5g-albania.md'), { filename: 'seed.md' });
     expect(layout.pages.length).toBeLessThanOrEqual(2);
     const columns = new Set(textElements(layout).filter((e) => e.role === 'body' && e.page === 1).map((e) => e.column));
     expect(columns).toEqual(new Set([0, 1]));
-    const sidebar = textElements(layout).filter((e) => e.role === 'sidebar' && e.page === 1).map(lineText).join(' ');
+    const page1 = textElements(layout).filter((e) => e.role === 'sidebar' && e.page === 1).map(lineText).join(' ');
+    expect(page1).toContain('ALBANIA AT A GLANCE');
+    expect(page1).toContain('Tirana');
+    expect(layout.pages[0]!.elements.some((e) => e.kind === 'path' && e.label.startsWith('focus AL'))).toBe(true);
+    // Map, facts and the whole list of eleven countries fit page 1's rail: nothing goes over.
+    expect(page1).toContain('HUAWEI: BANNED');
+    expect(textElements(layout).filter((e) => e.role === 'sidebar' && e.page > 1).map(lineText)).toEqual([]);
+    const sidebar = textElements(layout).filter((e) => e.role === 'sidebar').map(lineText).join(' ');
     for (const name of ['Australia', 'United Kingdom', 'Canada', 'Czechia', 'France', 'Germany', 'India', 'Italy', 'Japan', 'New Zealand', 'Poland']) {
       expect(sidebar).toContain(name);
     }
@@ -141,6 +148,17 @@ describe('a sidebar too long for page 1', () => {
     expect(Math.min(...sidebar.flatMap((e) => e.pieces.map((p) => p.style.size)))).toBeGreaterThanOrEqual(7);
     expect(outsideFrame(layout)).toEqual([]);
     expect(overlappingText(layout)).toEqual([]);
+  });
+
+  it('never ends a box with a status heading: the heading goes over with its first country', () => {
+    const { layout, brief } = layoutSource(content('baltic-seabed-cables.md'), { filename: 'baltic.md' });
+    const headings = new Set(brief.sidebar!.groups.map((g) => g.status!.toUpperCase()));
+    const pagesWithSidebar = layout.pages.filter((page) => textElements(layout).some((e) => e.page === page.number && e.role === 'sidebar'));
+    expect(pagesWithSidebar.length).toBeGreaterThan(1);
+    for (const page of pagesWithSidebar) {
+      const lines = textElements(layout).filter((e) => e.page === page.number && e.role === 'sidebar').sort((a, b) => a.y - b.y);
+      expect(headings.has(lineText(lines.at(-1)!))).toBe(false);
+    }
   });
 });
 

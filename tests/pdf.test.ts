@@ -4,7 +4,7 @@ import { renderBrief } from '../src/index.js';
 import { bodyText } from '../src/model/index.js';
 import { layoutSource } from '../src/index.js';
 import { words } from './helpers/layout-checks.js';
-import { joinedText, readPdf } from './helpers/pdf.js';
+import { joinedText, readPdf, toUnicodeMaps } from './helpers/pdf.js';
 
 const seedMarkdown = readFileSync(new URL('../content/huawei-5g-albania.md', import.meta.url), 'utf8');
 const seedWire = readFileSync(new URL('./fixtures/huawei-5g-albania.txt', import.meta.url), 'utf8');
@@ -24,6 +24,11 @@ describe.each([
     expect(missing).toEqual([]);
     // Spaces are drawn as characters: extraction does not glue words together.
     expect(text).toMatch(/\bthe [a-z]/);
+    // Every glyph maps to text, even in a brief rendered after others in the same process (the
+    // fonts are shared: fontkit once cached the period inside the seed's "·" with no code points).
+    const maps = toUnicodeMaps(pdf);
+    expect(maps.length).toBeGreaterThan(0);
+    for (const cmap of maps) expect(cmap).not.toContain('<>');
   });
 
   it('has the headline as the largest text on page 1', async () => {

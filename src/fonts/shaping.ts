@@ -58,10 +58,34 @@ export function fontBuffer(id: FontId): Buffer {
 export function font(id: FontId): fontkit.Font {
   let face = fonts.get(id);
   if (!face) {
-    face = fontkit.create(fontBuffer(id));
+    face = answerWithRequestedCodePoints(fontkit.create(fontBuffer(id)));
     fonts.set(id, face);
   }
   return face;
+}
+
+/**
+ * fontkit keeps one glyph object per glyph id, and its code points are those of the first
+ * request. Glyphs the subsetter reaches as parts of a composite (the period inside "·", ":" or
+ * "…") are created with none, and a glyph shared by two characters (space and no-break space)
+ * keeps whichever came first. The face lives for the whole process, so a PDF's ToUnicode map
+ * (written from these code points) depended on what had been rendered before it: after the
+ * seed brief, the baltic brief's periods extracted as nothing (pdf.js guessed "G"). Layout asks
+ * for each glyph with the code points it stands for; answer with exactly those.
+ */
+function answerWithRequestedCodePoints(face: fontkit.Font): fontkit.Font {
+  const cachedGlyph = face.getGlyph.bind(face);
+  face.getGlyph = (glyphId: number, codePoints: number[] = []) => {
+    const glyph = cachedGlyph(glyphId, codePoints);
+    if (codePoints.length === 0 || sameNumbers(glyph.codePoints, codePoints)) return glyph;
+    // A view of the cached glyph (outline and metrics are shared) with its own code points.
+    return Object.create(glyph, { codePoints: { value: codePoints } }) as fontkit.Glyph;
+  };
+  return face;
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
 export function faceInfo(id: FontId): FaceInfo {

@@ -5,7 +5,7 @@
  * countries and are left out.
  */
 import { PRINTED_NAMES } from './printed.js';
-import { alpha3Codes, countriesList, isoCountries } from './sources.js';
+import { alpha3Codes, countriesList, geoNamesData, isoCountries } from './sources.js';
 import type { Country } from './types.js';
 
 export interface CountryTable {
@@ -34,6 +34,7 @@ function buildTable(): CountryTable {
   const iso = isoCountries();
   const facts = countriesList();
   const alpha3 = alpha3Codes();
+  const geo = geoNamesData();
   const countries: Country[] = [];
   const packageNames = new Map<string, string[]>();
   const formerNames = new Map<string, string[]>();
@@ -51,9 +52,18 @@ function buildTable(): CountryTable {
       callingCodes: (data?.phone ?? []).map(String),
       neighbours: [],
     };
-    // The first ISO name is the package's "official" one; keep it when it is a longer, plain form.
-    const official = isoNames[0];
-    if (official && isPlainName(official) && official !== name && official.length > name.length) country.officialName = official;
+    const record = Object.hasOwn(geo, alpha2) ? geo[alpha2] : undefined;
+    // The first ISO name is the package's "official" one; keep it when it is a longer, plain form,
+    // else GeoNames' formal name, without the article it starts with ("The Republic of Albania").
+    const official = [isoNames[0], record?.on?.replace(/^The\s+/, '')].find((n) => n && isPlainName(n) && n !== name && n.length > name.length);
+    if (official) country.officialName = official;
+    if (record?.a) country.areaKm2 = record.a;
+    if (record?.ni) country.neighbours = [...record.ni];
+    if (record?.cc && record.cn) {
+      country.currencyCode = record.cc;
+      country.currencyName = record.cn;
+    }
+    if (record?.c) country.position = { lon: record.c.o, lat: record.c.a };
     if (data?.capital) country.capital = data.capital;
     if (data?.continent) country.region = facts.continents[data.continent];
     if (data?.currency.length) country.currency = [...data.currency];

@@ -10,7 +10,7 @@ export const DEMONYMS: Readonly<Record<string, readonly string[]>> = {
   AF: ['Afghan'], AL: ['Albanian'], DZ: ['Algerian'], AR: ['Argentine', 'Argentinian'], AM: ['Armenian'],
   AU: ['Australian'], AT: ['Austrian'], AZ: ['Azerbaijani'], BH: ['Bahraini'], BD: ['Bangladeshi'], BY: ['Belarusian'],
   BE: ['Belgian'], BO: ['Bolivian'], BA: ['Bosnian'], BR: ['Brazilian'], BG: ['Bulgarian'], KH: ['Cambodian'],
-  CA: ['Canadian'], TD: ['Chadian'], CL: ['Chilean'], CN: ['Chinese'], CO: ['Colombian'], HR: ['Croatian', 'Croat'],
+  CA: ['Canadian'], TD: ['Chadian'], CI: ['Ivorian'], CL: ['Chilean'], CN: ['Chinese'], CO: ['Colombian'], HR: ['Croatian', 'Croat'],
   CU: ['Cuban'], CY: ['Cypriot'], CZ: ['Czech'], DK: ['Danish', 'Dane'], DO: ['Dominican'], EC: ['Ecuadorian'],
   EG: ['Egyptian'], AE: ['Emirati'], EE: ['Estonian'], ET: ['Ethiopian'], FI: ['Finnish', 'Finn'], FR: ['French'],
   GE: ['Georgian'], DE: ['German'], GH: ['Ghanaian'], GR: ['Greek'], GT: ['Guatemalan'], GN: ['Guinean'], HT: ['Haitian'],

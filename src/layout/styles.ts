@@ -33,19 +33,42 @@ export const H3: TextStyle = { font: 'sans-semibold', size: 9.5, leading: 12.5, 
 export const H4: TextStyle = { font: 'serif-bold-italic', size: 9.5, leading: 12.5, color: INK };
 export const PULLQUOTE: TextStyle = { font: 'serif-italic', size: 15, leading: 19, color: INK };
 export const PULLQUOTE_CITE: TextStyle = { font: 'sans-semibold', size: 7.5, leading: 10, color: ACCENT };
-export const SIDEBAR: TextStyle = { font: 'sans', size: 8, leading: 11, color: INK };
-export const SIDEBAR_TITLE: TextStyle = { font: 'sans-semibold', size: 9, leading: 12.5, color: ACCENT, tracking: 50 };
-export const SIDEBAR_NOTE: TextStyle = { font: 'sans', size: 7.5, leading: 10, color: MUTED };
+// The rail is tighter than DESIGN.md's 8/11: on page 1 it holds the map, the facts and a
+// dozen-country list in the height of the body columns.
+export const SIDEBAR: TextStyle = { font: 'sans', size: 8, leading: 10, color: INK };
+export const SIDEBAR_TITLE: TextStyle = { font: 'sans-semibold', size: 9, leading: 11, color: ACCENT, tracking: 50 };
+export const SIDEBAR_NOTE: TextStyle = { font: 'sans', size: 7.5, leading: 9, color: MUTED };
 export const SMALL: TextStyle = { font: 'sans', size: 7.5, leading: 10, color: INK };
 export const CODE: TextStyle = { font: 'mono', size: 8, leading: 12.5, color: INK };
 export const FOOTER: TextStyle = { font: 'sans', size: 7.5, leading: 10, color: MUTED };
 
-/** Sidebar status colours: the same hue at clearly different lightness, so grey prints tell them apart. */
-const STATUS_RAMP = ['#1d3f6e', '#4f79ad', '#9db7d8', '#6b6b6b', '#a3a3a3', '#cfcfcf'];
+/**
+ * Sidebar and map status colours: one hue (the accent's) at lightness steps at least 10 L*
+ * apart (L* 27, 38, 50, 60, 74), so a grey print still tells them apart. Known statuses keep
+ * their step (banned darkest); other statuses take the free steps in list order; a list
+ * without statuses takes the middle step, which stands clear of both the focus and the land.
+ * More than five statuses share steps: the list names each status in words all the same.
+ */
+const STATUS_RAMP = ['#1d3f6e', '#4f79ad', '#9db7d8', '#2a5a94', '#6f93c2'];
 const KNOWN_STATUS: Record<string, number> = { banned: 0, restricted: 1, debated: 2 };
+const NO_STATUS = '#6f93c2';
 
-export function statusColor(status: string | undefined, index: number): string {
-  if (status === undefined) return STATUS_RAMP[0]!;
-  const known = KNOWN_STATUS[status.toLowerCase()];
-  return STATUS_RAMP[known ?? Math.min(STATUS_RAMP.length - 1, index)]!;
+/** The colour of each sidebar group, given the groups' statuses in list order. */
+export function groupColors(statuses: ReadonlyArray<string | undefined>): string[] {
+  const taken = new Set(statuses.map((s) => (s === undefined ? undefined : KNOWN_STATUS[s.toLowerCase()])).filter((i): i is number => i !== undefined));
+  const free = STATUS_RAMP.map((_, i) => i).filter((i) => !taken.has(i));
+  let next = 0;
+  return statuses.map((status) => {
+    if (status === undefined) return NO_STATUS;
+    const known = KNOWN_STATUS[status.toLowerCase()];
+    if (known !== undefined) return STATUS_RAMP[known]!;
+    const step = free.length ? free[next++ % free.length]! : next++ % STATUS_RAMP.length;
+    return STATUS_RAMP[step]!;
+  });
 }
+
+/** The map's other fills: the focus country darkest, other land light grey, sea white. */
+export const MAP_FOCUS = INK;
+export const MAP_LAND = '#e3e3e3';
+export const MAP_SEA = '#ffffff';
+export const MAP_BORDER = '#ffffff';

@@ -82,7 +82,30 @@ export interface ImageElement {
   path: string;
 }
 
-export type PageElement = TextElement | RuleElement | RectElement | ImageElement;
+/**
+ * Vector shapes (the locator map): rings of points, filled with the even-odd rule (so holes
+ * such as Lesotho in South Africa stay open whatever their winding) and/or stroked.
+ */
+export interface PathElement {
+  kind: 'path';
+  /** The shape's origin on the page, in points from the page's top left. */
+  x: number;
+  y: number;
+  /**
+   * Flat x, y pairs in points from the origin, one array per ring or line. Map shapes keep
+   * the map stage's own arrays (shared by every layout of the same map): never mutate them.
+   */
+  rings: readonly (readonly number[])[];
+  /** Closed rings (areas) or open lines. */
+  closed: boolean;
+  fill?: string;
+  stroke?: string;
+  strokeWidth?: number;
+  /** What the shape shows, for tests and reading the layout: `land`, `focus AL`, `group 0`, `marker XK`, `region-outline`. */
+  label: string;
+}
+
+export type PageElement = TextElement | RuleElement | RectElement | ImageElement | PathElement;
 
 /** How one body column of a page was filled, in grid lines: for reports and tests. */
 export interface ColumnFill {

@@ -10,6 +10,7 @@ import type { ModelContext } from './context.js';
 import { inlineText } from './inlines.js';
 import { readMeta } from './meta.js';
 import { addAutoPullQuotes, autoPullQuoteCount } from './pullquotes.js';
+import { buildGlance } from './glance.js';
 import { readFocusCountry, readSidebar } from './sidebar.js';
 import type { Block, Brief, NotesBlock } from './types.js';
 
@@ -45,6 +46,7 @@ export function buildBrief(parsed: ParsedSource, diagnostics: Diagnostics, optio
   const sidebar = readSidebar(frontMatter, text, diagnostics);
   const brief: Brief = { meta: country ? { ...meta, country } : meta, body };
   if (sidebar) brief.sidebar = sidebar;
+  if (country) brief.glance = buildGlance(country);
   return brief;
 }
 

@@ -130,6 +130,20 @@ export interface Sidebar {
   from: 'front-matter' | 'body';
 }
 
+export interface GlanceFact {
+  label: string;
+  value: string;
+}
+
+/** Facts about the focus country, from the data packages, for the sidebar's at-a-glance box. */
+export interface Glance {
+  country: Country;
+  title: string;
+  facts: GlanceFact[];
+  /** The small print naming the data's source. */
+  source: string;
+}
+
 export interface BriefMeta {
   title: string;
   dek?: string;
@@ -148,4 +162,5 @@ export interface Brief {
   meta: BriefMeta;
   body: Block[];
   sidebar?: Sidebar;
+  glance?: Glance;
 }

@@ -6,6 +6,7 @@ import PDFDocument from 'pdfkit';
 import { FONT_FILES, font, type FontId } from '../fonts/index.js';
 import type { Layout, PageElement, TextElement } from '../layout/index.js';
 import { drawPiece } from './glyphs.js';
+import { drawPath } from './paths.js';
 
 export interface DocumentInfo {
   title: string;
@@ -79,6 +80,9 @@ function drawElement(doc: PDFKit.PDFDocument, element: PageElement): void {
       return;
     case 'image':
       doc.image(element.path, element.x, element.y, { width: element.width, height: element.height });
+      return;
+    case 'path':
+      drawPath(doc, element);
       return;
   }
 }

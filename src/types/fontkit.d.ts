@@ -27,6 +27,8 @@ declare module 'fontkit' {
     /** OpenType feature tags the face supports. */
     availableFeatures: string[];
     hasGlyphForCodePoint(codePoint: number): boolean;
+    /** The glyph object for an id; fontkit caches one per id (see fonts/shaping.ts). */
+    getGlyph(id: number, codePoints?: number[]): Glyph;
   }
   export function create(buffer: Buffer | Uint8Array): Font;
 }

@@ -50,6 +50,12 @@ function boxOf(element: PageElement, page: number): Box | undefined {
       return { page, left: element.x, top: element.y, right: element.x + element.width, bottom: element.y + element.height, what: element.kind };
     case 'rule':
       return { page, left: Math.min(element.x1, element.x2), right: Math.max(element.x1, element.x2), top: Math.min(element.y1, element.y2), bottom: Math.max(element.y1, element.y2), what: 'rule' };
+    case 'path': {
+      const xs = element.rings.flatMap((ring) => ring.filter((_, i) => i % 2 === 0).map((v) => element.x + v));
+      const ys = element.rings.flatMap((ring) => ring.filter((_, i) => i % 2 === 1).map((v) => element.y + v));
+      if (xs.length === 0) return undefined;
+      return { page, left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys), what: `path ${element.label}` };
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 /** Reads PDFs back with pdfjs-dist, the way a viewer does (no system tools). */
+import { inflateSync } from 'node:zlib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface PdfText {
@@ -30,4 +31,23 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
 export function joinedText(pdf: PdfText): string {
   const lines = pdf.pages.map((page) => page.items.map((item) => item.text).join('\n')).join('\n');
   return `${lines.replace(/-\n/g, '').replace(/\n/g, ' ')} ${lines.replace(/\n/g, ' ')}`;
+}
+
+/** The ToUnicode CMaps of a PDF pdfkit wrote (compressed; the XMP packet is not). */
+export function toUnicodeMaps(pdf: Uint8Array): string[] {
+  const raw = Buffer.from(pdf);
+  const maps: string[] = [];
+  let at = 0;
+  for (;;) {
+    const start = raw.indexOf('stream\n', at);
+    if (start < 0) break;
+    const end = raw.indexOf('\nendstream', start);
+    const dictionary = raw.subarray(raw.lastIndexOf('obj', start), start).toString('latin1');
+    if (dictionary.includes('/FlateDecode')) {
+      const body = inflateSync(raw.subarray(start + 7, end)).toString('latin1');
+      if (body.includes('begincmap')) maps.push(body);
+    }
+    at = end + 10;
+  }
+  return maps;
 }
