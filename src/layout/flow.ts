@@ -20,6 +20,8 @@ export interface Region {
   firstLine: number;
   lines: number;
   column: number;
+  /** The page's last (outer) column, where pull-quotes are set. */
+  outer?: boolean;
 }
 
 /** What is still to be placed: Typst's `Work`. */
@@ -110,7 +112,10 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
       const besideItsWords = !final && quote.quotes !== undefined && besideWords(quote.quotes, elements, earlier.filter((e) => e.kind === 'text' && e.y >= top - 3 * grid && e.y <= bottom + 3 * grid));
       // One display per column: two pull-quotes stacked read as a layout accident.
       const columnHasQuote = !final && elements.some((e) => e.kind === 'text' && e.role === 'pullquote');
-      if ((used >= MIN_LINES || final) && !besideItsWords && !columnHasQuote && used + space + height + roomAfter <= cap) {
+      // Pull-quotes stand in the outer column, so the first column reads on uninterrupted and
+      // both columns keep the same lines level with each other wherever the quote is not.
+      const innerColumn = !final && region.outer === false;
+      if ((used >= MIN_LINES || final) && !besideItsWords && !columnHasQuote && !innerColumn && used + space + height + roomAfter <= cap) {
         state.pending.shift();
         if (used === 0) quoteAtTop = true;
         if (final) lateQuotes.push(quote);

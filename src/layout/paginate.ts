@@ -45,6 +45,7 @@ export function flowAll(units: readonly FlowUnit[], regionsFor: (page: number) =
   const pages: FlowedPage[] = [];
   let state = cloneState(initial);
   let previousStart: FlowState | undefined;
+  let stalled = 0;
   for (let pageIndex = firstPage; pageIndex < MAX_PAGES; pageIndex++) {
     const start = cloneState(state);
     const regions = regionsFor(pageIndex);
@@ -63,9 +64,10 @@ export function flowAll(units: readonly FlowUnit[], regionsFor: (page: number) =
       return pages;
     }
     previousStart = start;
+    // Nothing fitted: fine once (a short run of columns below a table), a dead end twice.
     if (results.every((r) => r.used === 0) && sameState(start, state)) {
-      throw new Error('layout made no progress: a block is larger than a page');
-    }
+      if (++stalled > 1) throw new Error('layout made no progress: a block is larger than a page');
+    } else stalled = 0;
     pages.push(flowedPage(regions, results, start.unit, state));
   }
   throw new Error(`the brief would take more than ${MAX_PAGES} pages`);
@@ -141,7 +143,8 @@ function spread(regions: Region[], results: RegionResult[]): number {
 
 function fillPage(units: readonly FlowUnit[], state: FlowState, regions: Region[], geometry: PageGeometry, following: Region[], caps?: number[], pageChanges: Looseness[] = []): RegionResult[] {
   const results: RegionResult[] = [];
-  regions.forEach((region, i) => {
+  regions.forEach((column, i) => {
+    const region = { ...column, outer: i === regions.length - 1 };
     const earlier = results.flatMap((r) => r.elements);
     const fill = (into: FlowState, changes: Looseness[] = []) => fillRegion(units, into, region, geometry, nextWidth(regions, i, following), earlier, caps?.[i] ?? region.lines, [...pageChanges, ...changes]);
     // The last column of a page being balanced must take all that is left, and should end

@@ -36,7 +36,7 @@ export const PULLQUOTE_CITE: TextStyle = { font: 'sans-semibold', size: 7.5, lea
 // The rail is tighter than DESIGN.md's 8/11: on page 1 it holds the map, the facts and a
 // dozen-country list in the height of the body columns.
 export const SIDEBAR: TextStyle = { font: 'sans', size: 8, leading: 10, color: INK };
-export const SIDEBAR_TITLE: TextStyle = { font: 'sans-semibold', size: 9, leading: 11, color: ACCENT, tracking: 50 };
+export const SIDEBAR_TITLE: TextStyle = { font: 'sans-semibold', size: 8.5, leading: 11, color: ACCENT, tracking: 50 };
 export const SIDEBAR_NOTE: TextStyle = { font: 'sans', size: 7.5, leading: 9, color: MUTED };
 export const SMALL: TextStyle = { font: 'sans', size: 7.5, leading: 10, color: INK };
 export const CODE: TextStyle = { font: 'mono', size: 8, leading: 12.5, color: INK };
