@@ -35,7 +35,7 @@ export function setLinesLoosely(items: readonly Item[], from: number, measureOf:
   const start = firstBox(items, from);
   if (start === undefined || align !== 'justify') return undefined;
   const extra = options.noHyphenOnLine === undefined ? {} : { noHyphenOnLine: options.noHyphenOnLine };
-  const breaks = findBreaks(items, start, { lineWidth: measureOf, tolerance, looseness, ...extra });
+  const breaks = findBreaks(items, start, { lineWidth: measureOf, tolerance, looseness, noFinalHyphen: true, ...extra });
   return breaks ? buildLines(items, breaks, start, measureOf, align) : undefined;
 }
 
@@ -62,12 +62,12 @@ function chooseBreaks(items: readonly Item[], from: number, measureOf: (line: nu
       { tolerance: 6, emergencyStretch: size * 0.1 },
     ];
     for (const pass of passes) {
-      const breaks = findBreaks(items, from, { lineWidth: measureOf, ...pass, ...extra });
+      const breaks = findBreaks(items, from, { lineWidth: measureOf, noFinalHyphen: true, ...pass, ...extra });
       if (breaks) return breaks;
     }
   } else {
     const rightStretch = Math.max(20, measureOf(0) * 0.25);
-    const breaks = findBreaks(items, from, { lineWidth: measureOf, tolerance: INFINITE_PENALTY, rightStretch, ...extra });
+    const breaks = findBreaks(items, from, { lineWidth: measureOf, tolerance: INFINITE_PENALTY, rightStretch, noFinalHyphen: true, ...extra });
     if (breaks) return breaks;
   }
   // Nothing fits the tolerance (a word longer than two lines, say): accept whatever total fit

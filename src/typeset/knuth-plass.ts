@@ -24,6 +24,12 @@ export interface BreakOptions {
   fitnessDemerits?: number;
   /** Extra demerits when the next-to-last line ends with a hyphen. */
   finalHyphenDemerits?: number;
+  /**
+   * Never end the next-to-last line with a hyphen: the short last line below it would leave the
+   * hyphen alone at the edge, and next to the following paragraph's first lines it reads as a
+   * ladder. Off only in the last-resort pass.
+   */
+  noFinalHyphen?: boolean;
   /** Most hyphenated lines allowed in a row (default 2). */
   maxHyphenRun?: number;
   /** A line (0-based) that must not end with a hyphen: the last line of a column. */
@@ -136,7 +142,8 @@ function searchBreaks(items: readonly Item[], from: number, options: BreakOption
       } else survivors.push(node);
 
       const hyphenRunTooLong = flagged && node.hyphenRun >= maxHyphenRun;
-      const hyphenForbidden = item.type === 'penalty' && item.hyphen !== undefined && node.line === options.noHyphenOnLine;
+      const finalHyphen = options.noFinalHyphen === true && forced && node.flagged && node.position > from;
+      const hyphenForbidden = (item.type === 'penalty' && item.hyphen !== undefined && node.line === options.noHyphenOnLine) || finalHyphen;
       if (ratio >= -1 && ratio <= options.tolerance && !hyphenRunTooLong && !hyphenForbidden) {
         const badness = 100 * Math.abs(ratio) ** 3;
         let demerits = (linePenalty + badness) ** 2;
