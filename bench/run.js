@@ -14,6 +14,7 @@ import { fontBuffer } from '../dist/fonts/index.js';
 import { breakerClock } from '../dist/typeset/knuth-plass.js';
 import { paragraphItems, setLines } from '../dist/typeset/index.js';
 import { wordGaps } from './gaps.js';
+import { longReport } from './report.js';
 import { writeFileSync } from 'node:fs';
 import { forgetMaps } from '../dist/map/index.js';
 
@@ -27,6 +28,17 @@ function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+async function timeItN(fn, runs) {
+  await fn();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(times);
 }
 
 async function timeIt(fn) {
@@ -130,6 +142,15 @@ const bytesWithout = (await renderBrief(seed, { filename: 'seed.md', map: false 
 
 const out = mkdtempSync(join(tmpdir(), 'offprint-bench-'));
 
+// A 30-page report: cost per page against the one-page-and-a-bit seed.
+const report = longReport(root);
+const reportPages = (await renderBrief(report, { filename: 'report.md' })).pages;
+const reportMs = await timeItN(() => renderBrief(report, { filename: 'report.md' }), 5);
+const reportPdf = join(out, 'report.pdf');
+writeFileSync(reportPdf, (await renderBrief(report, { filename: 'report.md' })).pdf);
+const reportGaps = wordGaps(reportPdf);
+const seedPages = (await renderBrief(seed, { filename: 'seed.md' })).pages;
+
 // Word gaps as a reader sees them: offprint's seed against pdfkit's own justification.
 const seedPdf = join(out, 'offprint-seed.pdf');
 writeFileSync(seedPdf, (await renderBrief(seed, { filename: 'seed.md' })).pdf);
@@ -165,8 +186,12 @@ console.log(`  items: shaping + hyphenation, first time    ${itemsMs.toFixed(0)}
 console.log(`  Knuth–Plass breaking, median of 3           ${median(breakTimes).toFixed(0)} ms`);
 console.log('');
 const gapLine = (g) => (g ? `median ${g.median.toFixed(2)}  p99 ${g.p99.toFixed(2)}  max ${g.max.toFixed(2)}  (${g.gaps} gaps)` : 'skipped: needs pdftotext (apt-get install poppler-utils)');
-console.log('word gaps on justified lines of the seed, in word-box heights (pdftotext -bbox-layout)');
-console.log(`  offprint                                    ${gapLine(ourGaps)}`);
-console.log(`  plain pdfkit justify                        ${gapLine(theirGaps)}`);
+console.log(`long report: ${reportPages} pages, warm median of 5`);
+console.log(`  offprint renderBrief                        ${reportMs.toFixed(0)} ms   (${(reportMs / reportPages).toFixed(1)} ms per page; seed ${(offprintMs / seedPages).toFixed(1)} ms per page)`);
+console.log('');
+console.log('word gaps on justified lines, in word-box heights (pdftotext -bbox-layout)');
+console.log(`  offprint, seed                              ${gapLine(ourGaps)}`);
+console.log(`  plain pdfkit justify, seed                  ${gapLine(theirGaps)}`);
+console.log(`  offprint, ${reportPages}-page report                   ${gapLine(reportGaps)}`);
 console.log('');
 console.log(`  peak RSS of this benchmark process          ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

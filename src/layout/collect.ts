@@ -62,9 +62,9 @@ function collectInto(blocks: readonly Block[], nesting: Nesting, context: Collec
           const start = units.length;
           collectInto(item.blocks, inner, context, units);
           const first = units[start];
-          // Bullets and numbers in the text face, so marked lines read as body lines (and share its
-          // baselines); only the ballot boxes need the sans, which has them.
-          if (first && first.kind === 'text') first.marker = { text: marker, style: { ...nesting.style, font: typeof item.checked === 'boolean' ? 'sans' : nesting.style.font } };
+          // Bullets, numbers and ballot boxes in the text face, so marked lines read as body lines
+          // and share its baselines.
+          if (first && first.kind === 'text') first.marker = { text: marker, style: { ...nesting.style } };
           // Items follow each other without extra space; indents show the structure.
           for (let u = start; u < units.length; u++) {
             const unit = units[u]!;
