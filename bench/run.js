@@ -30,21 +30,11 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-async function timeItN(fn, runs) {
-  await fn();
+/** Median milliseconds of `runs` calls after `warmup` unmeasured ones. */
+async function timeIt(fn, runs = RUNS, warmup = WARMUP) {
+  for (let i = 0; i < warmup; i++) await fn();
   const times = [];
   for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    await fn();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return median(times);
-}
-
-async function timeIt(fn) {
-  for (let i = 0; i < WARMUP; i++) await fn();
-  const times = [];
-  for (let i = 0; i < RUNS; i++) {
     const start = process.hrtime.bigint();
     await fn();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
@@ -145,7 +135,7 @@ const out = mkdtempSync(join(tmpdir(), 'offprint-bench-'));
 // A 30-page report: cost per page against the one-page-and-a-bit seed.
 const report = longReport(root);
 const reportPages = (await renderBrief(report, { filename: 'report.md' })).pages;
-const reportMs = await timeItN(() => renderBrief(report, { filename: 'report.md' }), 5);
+const reportMs = await timeIt(() => renderBrief(report, { filename: 'report.md' }), 5, 1);
 const reportPdf = join(out, 'report.pdf');
 writeFileSync(reportPdf, (await renderBrief(report, { filename: 'report.md' })).pdf);
 const reportGaps = wordGaps(reportPdf);
