@@ -28,8 +28,13 @@ export const KICKER: TextStyle = { font: 'sans-semibold', size: 8.5, leading: 12
 export const HEADLINE: TextStyle = { font: 'serif-bold', size: 26, leading: 29, color: INK };
 export const DEK: TextStyle = { font: 'serif-italic', size: 13, leading: 17, color: INK };
 export const BYLINE: TextStyle = { font: 'sans', size: 8.5, leading: 12.5, color: INK };
-export const H2: TextStyle = { font: 'sans-semibold', size: 10, leading: 12.5, color: INK };
-export const H3: TextStyle = { font: 'sans-semibold', size: 9.5, leading: 12.5, color: INK };
+/**
+ * Subheads at the text size in the text face, told apart by weight and case (H2 in letter-spaced
+ * small caps): they share the body's baseline and line metrics, so a subhead in one column sits
+ * level with a text line in the other, and the page keeps one colour.
+ */
+export const H2: TextStyle = { font: 'serif-semibold', size: 9.5, leading: 12.5, color: INK, features: ['c2sc', 'smcp'], tracking: 60 };
+export const H3: TextStyle = { font: 'serif-semibold', size: 9.5, leading: 12.5, color: INK };
 export const H4: TextStyle = { font: 'serif-bold-italic', size: 9.5, leading: 12.5, color: INK };
 export const PULLQUOTE: TextStyle = { font: 'serif-italic', size: 15, leading: 19, color: INK };
 export const PULLQUOTE_CITE: TextStyle = { font: 'sans-semibold', size: 7.5, leading: 10, color: ACCENT };
