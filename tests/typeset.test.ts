@@ -269,6 +269,12 @@ describe('copy-editing niceties (none changes a word)', () => {
     expect((items[tie] as { stretch: number }).stretch).toBeGreaterThan(0);
   });
 
+  it('keeps no-break spaces in code as indentation, not as ties', () => {
+    const items = paragraphItems([{ text: '\u00A0\u00A0return x;', style: { code: true } }], { font: 'serif', size: 9.5, color: '#000', linkColor: '#00f', hyphenation: undefined, align: 'ragged', firstIndent: 0, narrowest: 150 });
+    const lines = setLines(items, 0, () => 150, 'ragged');
+    expect(lineText(lines[0]!)).toBe('\u00A0\u00A0return x;');
+  });
+
   it('sets acronyms of three or more capitals in small caps, and only those', () => {
     const items = paragraph('The NATO and EU summit heard the CFOs of IT firms.', { smallCapAcronyms: true });
     const boxes = items.filter((item): item is Extract<Item, { type: 'box' }> => item.type === 'box');

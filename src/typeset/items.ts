@@ -55,7 +55,8 @@ export function paragraphItems(inlines: readonly Inline[], style: ParagraphStyle
   for (const inline of inlines) {
     const run = runStyle(inline.style, style, styles);
     // Split into words, spaces and hard breaks, keeping the separators.
-    for (const token of inline.text.split(/(\n| +|\u00A0)/)) {
+    // In code, no-break spaces hold indentation and stay part of the word; elsewhere they are ties.
+    for (const token of inline.text.split(inline.style.code ? /(\n| +)/ : /(\n| +|\u00A0)/)) {
       if (!token) continue;
       if (token === '\u00A0') {
         // A tie: a space that stretches like any other but never breaks.
