@@ -2,7 +2,7 @@
 /**
  * The offprint command: reads files, calls the pipeline, writes PDFs. Nothing clever here.
  *
- *   offprint build <file-or-folder>... [-o <file.pdf | folder>] [--paper a4|letter] [--report]
+ *   offprint build <file-or-folder>... [-o <file.pdf | folder>] [--paper a4|letter] [--report] [--pdfa]
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
@@ -11,12 +11,13 @@ import { BriefError, formatWarning } from './diagnostics.js';
 import { renderBrief, typesettingReport, type Paper } from './index.js';
 import { version } from './version.js';
 
-const USAGE = `Usage: offprint build <file-or-folder>... [-o <file.pdf | folder>] [--paper a4|letter] [--report]
+const USAGE = `Usage: offprint build <file-or-folder>... [-o <file.pdf | folder>] [--paper a4|letter] [--report] [--pdfa]
 
 Turns Markdown briefs (.md) and wire copy (.txt) into typeset PDF briefs.
 
   -o, --output <path>   a .pdf file (one input) or a folder (default: output/)
       --paper <size>    a4 (default) or letter; overrides the brief's own paper
+      --pdfa            write PDF/A-2a (archival), still tagged and PDF/UA-1
       --report          also write <name>.report.json beside each PDF: line ratios,
                         hyphens, widows/orphans, grid and balance per page and paragraph
   -h, --help            show this help
@@ -32,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
         output: { type: 'string', short: 'o' },
         paper: { type: 'string' },
         report: { type: 'boolean' },
+        pdfa: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -92,7 +94,7 @@ async function main(argv: string[]): Promise<number> {
       continue;
     }
     written.set(resolve(target), file);
-    const ok = await buildOne(file, target, values.paper as Paper | undefined, values.report === true);
+    const ok = await buildOne(file, target, values.paper as Paper | undefined, values.report === true, values.pdfa === true);
     if (!ok) failed++;
   }
   if (files.length > 1) process.stdout.write(`${files.length - failed} of ${files.length} briefs built${failed ? `, ${failed} failed` : ''}\n`);
@@ -114,7 +116,7 @@ function expandInput(input: string): string[] {
     .map((name) => join(input, name));
 }
 
-async function buildOne(file: string, target: string, paper: Paper | undefined, report: boolean): Promise<boolean> {
+async function buildOne(file: string, target: string, paper: Paper | undefined, report: boolean, pdfa: boolean): Promise<boolean> {
   const shown = relative(process.cwd(), resolve(file)) || file;
   let source: string;
   try {
@@ -124,7 +126,7 @@ async function buildOne(file: string, target: string, paper: Paper | undefined, 
     return false;
   }
   try {
-    const result = await renderBrief(source, { filename: shown, contentDir: dirname(resolve(file)), ...(paper ? { paper } : {}) });
+    const result = await renderBrief(source, { filename: shown, contentDir: dirname(resolve(file)), pdfa, ...(paper ? { paper } : {}) });
     for (const warning of result.warnings) process.stderr.write(`${formatWarning(warning)}\n`);
     writeAtomically(target, result.pdf);
     if (report) {

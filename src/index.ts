@@ -20,6 +20,8 @@ export interface RenderOptions {
   contentDir?: string;
   /** `false` leaves out the locator map (the sidebar starts with the facts). Default true. */
   map?: boolean;
+  /** Write PDF/A-2a for archives (still tagged, PDF/UA-1) instead of a plain tagged PDF. */
+  pdfa?: boolean;
 }
 
 export interface RenderResult {
@@ -62,7 +64,7 @@ export async function renderBrief(source: string, options: RenderOptions = {}): 
     lang: meta.lang,
     ...(meta.date ? { date: meta.date } : {}),
     creator: `offprint ${version()}`,
-  });
+  }, { pdfa: options.pdfa === true });
   return { pdf, pages: layout.pages.length, warnings, layout };
 }
 

@@ -7,7 +7,7 @@ import type { Block, Inline } from '../model/index.js';
 import { imageUnit, ornamentUnit, pullQuoteUnit } from './block-units.js';
 import { BODY, CODE, H2, H3, H4, SMALL, type TextStyle } from './styles.js';
 import { tableUnit } from './table-unit.js';
-import type { FlowUnit, TextUnit } from './units.js';
+import type { FlowUnit, PathStep, TextUnit } from './units.js';
 
 export interface CollectContext {
   hyphenation: string | undefined;
@@ -28,11 +28,16 @@ interface Nesting {
   quoteDepth: number;
   style: TextStyle;
   role: TextUnit['role'];
+  /** Lists, items, quotations and notes around the blocks, for the structure tree. */
+  path: PathStep[];
 }
+
+/** Keys for structure elements that several units share (a list, an item, a table). */
+let nextKey = 0;
 
 export function collectUnits(blocks: readonly Block[], context: CollectContext): FlowUnit[] {
   const units: FlowUnit[] = [];
-  collectInto(blocks, { indent: 0, quoteDepth: 0, style: BODY, role: 'body' }, context, units);
+  collectInto(blocks, { indent: 0, quoteDepth: 0, style: BODY, role: 'body', path: [] }, context, units);
   return units;
 }
 
@@ -51,14 +56,15 @@ function collectInto(blocks: readonly Block[], nesting: Nesting, context: Collec
       }
       case 'heading': {
         const style = block.depth === 2 ? H2 : block.depth === 3 ? H3 : H4;
-        units.push(textUnit(block.inlines, { ...nesting, style, role: 'heading' }, context, block.line, { spaceBefore: 1, keepWithNext: true, align: 'ragged', hyphenate: false }));
+        units.push({ ...textUnit(block.inlines, { ...nesting, style, role: 'heading' }, context, block.line, { spaceBefore: 1, keepWithNext: true, align: 'ragged', hyphenate: false }), headingLevel: block.depth });
         return;
       }
       case 'list': {
         const markerWidth = block.ordered ? LIST_INDENT + 4 : LIST_INDENT;
+        const list: PathStep = { type: 'L', key: nextKey++ };
         block.items.forEach((item, i) => {
           const marker = item.checked === true ? '\u2611' : item.checked === false ? '\u2610' : block.ordered ? `${block.start + i}.` : '\u2022';
-          const inner: Nesting = { ...nesting, indent: nesting.indent + markerWidth, role: nesting.role === 'body' ? 'list' : nesting.role };
+          const inner: Nesting = { ...nesting, indent: nesting.indent + markerWidth, role: nesting.role === 'body' ? 'list' : nesting.role, path: [...nesting.path, list, { type: 'LI', key: nextKey++ }] };
           const start = units.length;
           collectInto(item.blocks, inner, context, units);
           const first = units[start];
@@ -75,7 +81,7 @@ function collectInto(blocks: readonly Block[], nesting: Nesting, context: Collec
       }
       case 'quote': {
         const start = units.length;
-        collectInto(block.blocks, { ...nesting, indent: nesting.indent + QUOTE_INDENT, quoteDepth: nesting.quoteDepth + 1, role: nesting.role === 'body' ? 'quote' : nesting.role }, context, units);
+        collectInto(block.blocks, { ...nesting, indent: nesting.indent + QUOTE_INDENT, quoteDepth: nesting.quoteDepth + 1, role: nesting.role === 'body' ? 'quote' : nesting.role, path: [...nesting.path, { type: 'BlockQuote', key: nextKey++ }] }, context, units);
         const first = units[start];
         if (first && nesting.quoteDepth === 0) first.spaceBefore = Math.max(first.spaceBefore, 1);
         for (let u = start; u < units.length; u++) {
@@ -101,11 +107,11 @@ function collectInto(blocks: readonly Block[], nesting: Nesting, context: Collec
         return;
       }
       case 'table':
-        units.push(tableUnit(block, context.grid, context.hyphenation));
+        units.push({ ...tableUnit(block, context.grid, context.hyphenation, nextKey), table: { id: nextKey++, rows: block.rows.length, columns: block.align.length || 1 } });
         markSpaceAfter(units, units.length - 1);
         return;
       case 'image':
-        units.push(imageUnit(block, context.grid, context.maxImageHeight));
+        units.push({ ...imageUnit(block, context.grid, context.maxImageHeight), figure: { alt: block.caption || 'Image' } });
         markSpaceAfter(units, units.length - 1);
         return;
       case 'pullquote': {
@@ -120,10 +126,10 @@ function collectInto(blocks: readonly Block[], nesting: Nesting, context: Collec
         units.push(ornamentUnit());
         return;
       case 'notes': {
-        units.push({ ...textUnit([{ text: 'Notes', style: {} }], { ...nesting, style: H3, role: 'heading' }, context, block.line, { spaceBefore: 1, keepWithNext: true, align: 'ragged', hyphenate: false }), startsNotes: true });
+        units.push({ ...textUnit([{ text: 'Notes', style: {} }], { ...nesting, style: H3, role: 'heading' }, context, block.line, { spaceBefore: 1, keepWithNext: true, align: 'ragged', hyphenate: false }), startsNotes: true, headingLevel: 2 });
         for (const note of block.notes) {
           const start = units.length;
-          collectInto(note.blocks, { ...nesting, indent: nesting.indent + 12, style: SMALL, role: 'note' }, context, units);
+          collectInto(note.blocks, { ...nesting, indent: nesting.indent + 12, style: SMALL, role: 'note', path: [...nesting.path, { type: 'Note', key: nextKey++ }] }, context, units);
           const first = units[start];
           if (first && first.kind === 'text') first.marker = { text: `${note.number}`, style: SMALL };
           for (let u = start; u < units.length; u++) {
@@ -177,6 +183,7 @@ function textUnit(
     spaceBefore: options.spaceBefore ?? 0,
     keepWithNext: options.keepWithNext ?? false,
     quoteDepth: nesting.quoteDepth,
+    structPath: nesting.path,
     sourceLine: line,
     narrowestColumn: context.narrowestColumn,
     onMissingGlyphs: context.onMissingGlyphs(line),

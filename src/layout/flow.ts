@@ -96,7 +96,11 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
 
   const placeBlock = (block: BlockUnit, space: number) => {
     used += space;
-    elements.push(...block.draw(region.x, baseline(used), region.width));
+    const index = units.indexOf(block);
+    for (const element of block.draw(region.x, baseline(used), region.width)) {
+      if (index >= 0) element.paragraph = index;
+      elements.push(element);
+    }
     used += block.height(region.width);
     spaceAfter = block.spaceAfter ?? 0;
   };
@@ -266,6 +270,11 @@ function followingNeed(units: readonly FlowUnit[], index: number, width: number,
 function placeLines(unit: TextUnit, index: number, lines: ReturnType<typeof unitLines>, startsUnit: boolean, region: Region, used: number, geometry: PageGeometry, out: PageElement[]): void {
   const x = region.x + unitIndents(unit, region.width).left;
   const first = baselineOf(geometry, region.firstLine + used);
+  // The marker first: a note's number is read before its text.
+  if (unit.marker && startsUnit && lines.length) {
+    const [markerLine] = setText(unit.marker.text, { ...unit.marker.style, color: unit.marker.style === unit.style ? unit.style.color : MUTED }, 40, { align: 'ragged' });
+    if (markerLine) out.push({ ...lineElement(markerLine, x - markerLine.width - 4, first, unit.role, unit.marker.style), paragraph: index, marker: true });
+  }
   lines.forEach((line, i) => {
     const y = first + i * unit.style.leading;
     const element: TextElement = lineElement(line, x, y, unit.role, unit.style);
@@ -276,10 +285,6 @@ function placeLines(unit: TextUnit, index: number, lines: ReturnType<typeof unit
     if (line.last) element.paragraphEnd = true;
     out.push(element);
   });
-  if (unit.marker && startsUnit && lines.length) {
-    const [markerLine] = setText(unit.marker.text, { ...unit.marker.style, color: unit.marker.style === unit.style ? unit.style.color : MUTED }, 40, { align: 'ragged' });
-    if (markerLine) out.push(lineElement(markerLine, x - markerLine.width - 4, first, unit.role, unit.marker.style));
-  }
   if (unit.quoteDepth > 0 && lines.length) {
     const ruleX = x - 6;
     const top = first - unit.style.size * 0.8;

@@ -13,6 +13,7 @@ import { collectUnits } from './collect.js';
 import type { Region } from './flow.js';
 import { flowNotes } from './notes.js';
 import { flowBody } from './spans.js';
+import { tagLayout } from './structure.js';
 import { footer, runningHead } from './furniture.js';
 import { pageGeometry } from './geometry.js';
 import { layoutHeader } from './header.js';
@@ -87,9 +88,12 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
   const late = flowPages[flowPages.length - 1]!.lateQuotes;
   if (late.length && flowPages.length > 1) {
     const from = flowPages[flowPages.length - 2]!.startUnit;
-    bodyUnits = [...bodyUnits.slice(0, from).filter((u) => !late.includes(u as BlockUnit)), ...late, ...bodyUnits.slice(from).filter((u) => !late.includes(u as BlockUnit))];
-    const again = flowBody(bodyUnits, regionsFor, geometry);
-    if (again.length <= flowPages.length && again[again.length - 1]!.lateQuotes.length === 0) flowPages = again;
+    const moved = [...bodyUnits.slice(0, from).filter((u) => !late.includes(u as BlockUnit)), ...late, ...bodyUnits.slice(from).filter((u) => !late.includes(u as BlockUnit))];
+    const again = flowBody(moved, regionsFor, geometry);
+    if (again.length <= flowPages.length && again[again.length - 1]!.lateQuotes.length === 0) {
+      flowPages = again;
+      bodyUnits = moved;
+    }
   }
   if (notesAt >= 0) flowNotes(units.slice(notesAt), notesAt, flowPages, regionsFor, geometry);
   for (const [line, characters] of [...missing].sort((a, b) => a[0] - b[0])) {
@@ -105,7 +109,9 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
     if (page.number > 1) page.elements.unshift(...runningHead(brief.meta, geometry));
     page.elements.push(...footer(brief.meta, page.number, pages.length, geometry));
   }
+  const structure = tagLayout(pages, notesAt < 0 ? bodyUnits : [...bodyUnits, ...units.slice(notesAt)], { mapAlt: mapDescription(brief) });
   return {
+    structure,
     paper: options.paper,
     width: geometry.width,
     height: geometry.height,
@@ -113,6 +119,15 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
     grid: { pitch: geometry.grid, origin: geometry.gridOrigin },
     pages,
   };
+}
+
+/** Alternate text for the locator map: what it shows, in words. */
+function mapDescription(brief: Brief): string | undefined {
+  const sidebar = brief.sidebar;
+  if (!sidebar) return undefined;
+  const groups = sidebar.groups.map((group) => `${group.status ? `${group.status}: ` : ''}${group.entries.map((entry) => entry.country.name).join(', ')}`);
+  const focus = brief.meta.country?.name;
+  return `Locator map${focus ? ` centred on ${focus}` : ''}, showing the countries listed beside it${groups.length ? ` (${groups.join('; ')})` : ''}.`;
 }
 
 export type * from './types.js';

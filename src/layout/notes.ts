@@ -33,7 +33,7 @@ export function flowNotes(notes: readonly FlowUnit[], offset: number, pages: Flo
     });
   const flowed = flowAll(notes, noteRegions, geometry, firstIndex);
   for (const page of flowed) {
-    for (const element of page.elements) if (element.kind === 'text' && element.paragraph !== undefined) element.paragraph += offset;
+    for (const element of page.elements) if (element.paragraph !== undefined) element.paragraph += offset;
   }
   if (sharePage) {
     const [first, ...rest] = flowed;

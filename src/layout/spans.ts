@@ -49,7 +49,7 @@ export function flowBody(units: readonly FlowUnit[], regionsFor: (page: number) 
       const start = { ...initialState(), pending: [...pending], holdPending: !last };
       const flowed = flowAll(run, regionsBelow(top, page), geometry, page, start);
       for (const flowedPage of flowed) {
-        for (const element of flowedPage.elements) if (element.kind === 'text' && element.paragraph !== undefined) element.paragraph += runStart;
+        for (const element of flowedPage.elements) if (element.paragraph !== undefined) element.paragraph += runStart;
         flowedPage.startUnit += runStart;
       }
       const end = flowed[flowed.length - 1]!;
@@ -59,7 +59,7 @@ export function flowBody(units: readonly FlowUnit[], regionsFor: (page: number) 
       top = Math.max(0, ...end.columns.map((c) => c.firstLine + c.used));
     }
     if (last) break;
-    ({ page, top } = placeTable(units[i] as BlockUnit, pages, page, top, regionsFor, geometry, pageStart, pageEnd));
+    ({ page, top } = placeTable(units[i] as BlockUnit, i, pages, page, top, regionsFor, geometry, pageStart, pageEnd));
     runStart = i + 1;
   }
   return pages;
@@ -88,7 +88,7 @@ function emptyPage(startUnit: number): FlowedPage {
  * text above), splitting it by rows onto the next pages when it is taller than the room left.
  * Returns where the text after it starts.
  */
-function placeTable(table: BlockUnit, pages: FlowedPage[], startPage: number, startTop: number | undefined, regionsFor: (page: number) => Region[], geometry: PageGeometry, pageStart: (page: number) => number, pageEnd: (page: number) => number): { page: number; top: number | undefined } {
+function placeTable(table: BlockUnit, unitIndex: number, pages: FlowedPage[], startPage: number, startTop: number | undefined, regionsFor: (page: number) => Region[], geometry: PageGeometry, pageStart: (page: number) => number, pageEnd: (page: number) => number): { page: number; top: number | undefined } {
   let page = startPage;
   let at = startTop === undefined ? pageStart(page) : startTop + Math.max(1, table.spaceBefore);
   let rest: BlockUnit | undefined = table;
@@ -112,7 +112,7 @@ function placeTable(table: BlockUnit, pages: FlowedPage[], startPage: number, st
       }
     }
     pages[page] ??= emptyPage(pages[page - 1]?.startUnit ?? 0);
-    pages[page]!.elements.push(...part.draw(x, baselineOf(geometry, at), width));
+    pages[page]!.elements.push(...part.draw(x, baselineOf(geometry, at), width).map((element) => ({ ...element, paragraph: unitIndex })));
     at += part.height(width);
     pages[page]!.foot = at;
     if (rest) {

@@ -22,11 +22,18 @@ interface SetRow {
   height: number;
 }
 
-export function tableUnit(block: TableBlock, grid: number, hyphenation: string | undefined): BlockUnit {
-  return tableRows(block, block.rows.slice(1), grid, hyphenation);
+/** `table` names the table in the structure tree; its cells' lines say their row and column. */
+export function tableUnit(block: TableBlock, grid: number, hyphenation: string | undefined, table: number): BlockUnit {
+  return tableRows(block, block.rows.slice(1), grid, hyphenation, { table, firstRow: 1 });
 }
 
-function tableRows(block: TableBlock, body: Inline[][][], grid: number, hyphenation: string | undefined): BlockUnit {
+interface TablePart {
+  table: number;
+  /** Index (in `block.rows`, the header being 0) of the part's first body row. */
+  firstRow: number;
+}
+
+function tableRows(block: TableBlock, body: Inline[][][], grid: number, hyphenation: string | undefined, part: TablePart): BlockUnit {
   const header = block.rows[0] ?? [];
   const setAll = (width: number) => {
     const widths = columnWidths(block, width);
@@ -53,7 +60,7 @@ function tableRows(block: TableBlock, body: Inline[][][], grid: number, hyphenat
       let count = 0;
       while (count < rows.length && used + rows[count]!.height <= gridLines * grid) used += rows[count++]!.height;
       if (count === 0 || count === rows.length) return undefined;
-      return [tableRows(block, body.slice(0, count), grid, hyphenation), tableRows(block, body.slice(count), grid, hyphenation)];
+      return [tableRows(block, body.slice(0, count), grid, hyphenation, part), tableRows(block, body.slice(count), grid, hyphenation, { ...part, firstRow: part.firstRow + count })];
     },
     draw(x, baseline, measure) {
       const { widths, head, rows } = setAll(measure);
@@ -62,25 +69,26 @@ function tableRows(block: TableBlock, body: Inline[][][], grid: number, hyphenat
       const out: PageElement[] = [];
       let top = baseline - CELL_ABOVE + 2;
       out.push({ kind: 'rule', x1: x, y1: top, x2: x + width, y2: top, width: 0.75, color: INK });
-      const drawRow = (row: SetRow, style: TextStyle) => {
+      const drawRow = (row: SetRow, style: TextStyle, rowIndex: number) => {
         let cellX = x;
         row.cells.forEach((lines, i) => {
+          const cell = { table: part.table, row: rowIndex, column: i, header: rowIndex === 0, repeated: rowIndex === 0 && part.firstRow > 1 };
           const w = widths[i]!;
           const align: CellAlign = block.align[i] ?? 'left';
           let y = top + ROW_PAD + capHeight(style) + 1;
           for (const line of lines) {
             const shift = align === 'right' ? w - line.width : align === 'center' ? (w - line.width) / 2 : 0;
-            out.push(lineElement(line, cellX + Math.max(0, shift), y, 'table', style));
+            out.push({ ...lineElement(line, cellX + Math.max(0, shift), y, 'table', style), cell });
             y += style.leading;
           }
           cellX += w + CELL_GAP;
         });
         top += row.height;
       };
-      drawRow(head, HEADER);
+      drawRow(head, HEADER, 0);
       out.push({ kind: 'rule', x1: x, y1: top, x2: x + width, y2: top, width: 0.5, color: INK });
       rows.forEach((row, index) => {
-        drawRow(row, SMALL);
+        drawRow(row, SMALL, part.firstRow + index);
         const last = index === rows.length - 1;
         out.push({ kind: 'rule', x1: x, y1: top, x2: x + width, y2: top, width: last ? 0.75 : 0.25, color: last ? INK : '#bdbdbd' });
       });

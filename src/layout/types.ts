@@ -25,7 +25,7 @@ export type TextRole =
   | 'running-head'
   | 'footer';
 
-export interface TextElement {
+export interface TextElement extends Tagged {
   kind: 'text';
   role: TextRole;
   /** Left edge of the line's measure and the baseline, in points from the page's top left. */
@@ -41,18 +41,18 @@ export interface TextElement {
   measure: number;
   ratio: number;
   hyphenated: boolean;
+  /** What the line says when read aloud or extracted, where that differs (a word hyphenated across lines). */
+  actualText?: string;
   /** Body column index on the page (0, 1), when the line is in the column flow. */
   column?: number;
   /** Grid line the line's run of columns starts on: a page has several runs when a table spans it. */
   band?: number;
-  /** Index of the flow unit (paragraph, list item, heading…) the line belongs to. */
-  paragraph?: number;
   /** Last line of its paragraph / first line of its paragraph. */
   paragraphEnd?: boolean;
   paragraphStart?: boolean;
 }
 
-export interface RuleElement {
+export interface RuleElement extends Tagged {
   kind: 'rule';
   x1: number;
   y1: number;
@@ -62,7 +62,7 @@ export interface RuleElement {
   color: string;
 }
 
-export interface RectElement {
+export interface RectElement extends Tagged {
   kind: 'rect';
   x: number;
   y: number;
@@ -73,7 +73,7 @@ export interface RectElement {
   strokeWidth?: number;
 }
 
-export interface ImageElement {
+export interface ImageElement extends Tagged {
   kind: 'image';
   x: number;
   y: number;
@@ -86,7 +86,7 @@ export interface ImageElement {
  * Vector shapes (the locator map): rings of points, filled with the even-odd rule (so holes
  * such as Lesotho in South Africa stay open whatever their winding) and/or stroked.
  */
-export interface PathElement {
+export interface PathElement extends Tagged {
   kind: 'path';
   /** The shape's origin on the page, in points from the page's top left. */
   x: number;
@@ -106,6 +106,38 @@ export interface PathElement {
 }
 
 export type PageElement = TextElement | RuleElement | RectElement | ImageElement | PathElement;
+
+/**
+ * Where an element belongs in the document's logical structure (tagged PDF): the id of a leaf
+ * of `Layout.structure`, or none for an artifact (running heads, rules, repeated displays).
+ */
+export interface Tagged {
+  struct?: number;
+  /** Index of the flow unit the element was set for (paragraph lines carry it too). */
+  paragraph?: number;
+  /** A list marker or note number (the `Lbl` of its item). */
+  marker?: boolean;
+  /** A table cell's line: its table, row and column (the repeated header rows of a split table are marked `repeated`). */
+  cell?: { table: number; row: number; column: number; header: boolean; repeated: boolean };
+}
+
+/** PDF structure types offprint uses (ISO 32000 standard structure types). */
+export type StructType =
+  | 'Document' | 'Sect' | 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody'
+  | 'BlockQuote' | 'Table' | 'THead' | 'TBody' | 'TR' | 'TH' | 'TD' | 'Note' | 'Figure' | 'Caption' | 'Code' | 'Aside';
+
+/** A node of the logical structure tree, in reading order. */
+export interface StructNode {
+  id: number;
+  type: StructType;
+  children: StructNode[];
+  /** Alternate text (figures, the map). */
+  alt?: string;
+  /** Header cells: what they head. */
+  scope?: 'Column' | 'Row';
+  /** Destination name for headings (`section-3`), used by the outline and links. */
+  destination?: string;
+}
 
 /** How one body column of a page was filled, in grid lines: for reports and tests. */
 export interface ColumnFill {
@@ -147,4 +179,6 @@ export interface Layout {
   /** Baseline grid pitch and the first grid baseline on every page. */
   grid: { pitch: number; origin: number };
   pages: Page[];
+  /** The logical structure, in reading order: the tagged PDF's structure tree. */
+  structure: StructNode;
 }

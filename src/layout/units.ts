@@ -9,6 +9,12 @@ import type { TextStyle } from './styles.js';
 import { paragraphStyle } from './text.js';
 import type { PageElement, TextRole } from './types.js';
 
+/** A structure element a unit sits inside (a list, its item, a quotation, a note), keyed so units share it. */
+export interface PathStep {
+  type: 'L' | 'LI' | 'BlockQuote' | 'Note';
+  key: number;
+}
+
 export interface TextUnit {
   kind: 'text';
   role: TextRole;
@@ -27,6 +33,9 @@ export interface TextUnit {
   keepWithNext: boolean;
   /** The heading that opens the endnotes: they are set in a band of their own below the body. */
   startsNotes?: boolean;
+  /** The structure elements around the unit, outermost first, and a heading's level. */
+  structPath: PathStep[];
+  headingLevel?: number;
   /** List marker set in the left indent of the first line. */
   marker?: { text: string; style: TextStyle };
   /** Number of block-quote rules to draw at the left. */
@@ -48,6 +57,9 @@ export interface BlockUnit {
   pullQuote: boolean;
   /** Set across all the body columns of the page (a table), not in one column. */
   span?: boolean;
+  /** What the block is in the document's structure: a table's shape, or a figure's alternate text. */
+  table?: { id: number; rows: number; columns: number };
+  figure?: { alt: string };
   /** The words a pull-quote repeats, so it is not set beside them. */
   quotes?: string;
   /** Height in grid lines when set in `width`. */

@@ -6,6 +6,9 @@ import PDFDocument from 'pdfkit';
 import { FONT_FILES, font, type FontId } from '../fonts/index.js';
 import type { Layout, PageElement, TextElement } from '../layout/index.js';
 import { drawPiece } from './glyphs.js';
+import { addXmpDetails } from './metadata.js';
+import { Outline } from './outline.js';
+import { buildStructure, marked, markedLinks } from './tags.js';
 import { drawPath } from './paths.js';
 
 export interface DocumentInfo {
@@ -19,9 +22,17 @@ export interface DocumentInfo {
   creator: string;
 }
 
-export function renderPdf(layout: Layout, info: DocumentInfo): Promise<Uint8Array> {
+export interface RenderOptions {
+  /** Write PDF/A-2a (archival; tagged, so also PDF/UA-1) instead of plain tagged PDF/UA-1. */
+  pdfa?: boolean;
+}
+
+export function renderPdf(layout: Layout, info: DocumentInfo, options: RenderOptions = {}): Promise<Uint8Array> {
   const date = documentDate(info.date);
   const doc = new PDFDocument({
+    // Tagged by default: a structure tree in reading order, artifacts marked (PDF/UA-1).
+    tagged: true,
+    subset: (options.pdfa ? 'PDF/A-2a' : 'PDF/UA') as PDFKit.Mixins.PDFSubsets,
     size: [layout.width, layout.height],
     margin: 0,
     autoFirstPage: false,
@@ -55,10 +66,17 @@ export function renderPdf(layout: Layout, info: DocumentInfo): Promise<Uint8Arra
 
   // pdfkit takes an already parsed fontkit face: each font is parsed once per process.
   for (const id of usedFonts(layout)) doc.registerFont(id, font(id) as unknown as Buffer);
+  const tagging = buildStructure(doc, layout.structure);
+  const outline = new Outline(doc, layout);
   for (const page of layout.pages) {
     doc.addPage({ size: [layout.width, layout.height], margin: 0 });
-    for (const element of page.elements) drawElement(doc, element);
+    for (const element of page.elements) {
+      outline.visit(element);
+      if (element.kind === 'text' && markedLinks(doc, tagging, element, (index, link) => drawTextPiece(doc, element, index, link))) continue;
+      marked(doc, tagging, element, () => drawElement(doc, element));
+    }
   }
+  addXmpDetails(doc, info, date ?? new Date(0), options.pdfa === true);
   doc.end();
   return finished;
 }
@@ -88,16 +106,22 @@ function drawElement(doc: PDFKit.PDFDocument, element: PageElement): void {
 }
 
 function drawText(doc: PDFKit.PDFDocument, line: TextElement): void {
-  for (const piece of line.pieces) {
-    const x = line.x + piece.x;
-    drawPiece(doc, piece, x, line.y);
-    if (piece.style.strike) {
-      const y = line.y - piece.style.size * 0.28;
-      doc.save().moveTo(x, y).lineTo(x + piece.width, y).lineWidth(piece.style.size * 0.06).strokeColor(piece.style.color).stroke().restore();
-    }
-    if (piece.style.link) {
-      doc.link(x, line.y - line.ascent, piece.width, line.ascent + line.descent, piece.style.link);
-    }
+  line.pieces.forEach((_, index) => drawTextPiece(doc, line, index, undefined));
+}
+
+/** Draws one piece of a line; `tagLink` adds the structure options to its link annotation. */
+function drawTextPiece(doc: PDFKit.PDFDocument, line: TextElement, index: number, tagLink: ((options: Record<string, unknown>) => void) | undefined): void {
+  const piece = line.pieces[index]!;
+  const x = line.x + piece.x;
+  drawPiece(doc, piece, x, line.y);
+  if (piece.style.strike) {
+    const y = line.y - piece.style.size * 0.28;
+    doc.save().moveTo(x, y).lineTo(x + piece.width, y).lineWidth(piece.style.size * 0.06).strokeColor(piece.style.color).stroke().restore();
+  }
+  if (piece.style.link) {
+    const options: Record<string, unknown> = {};
+    tagLink?.(options);
+    doc.link(x, line.y - line.ascent, piece.width, line.ascent + line.descent, piece.style.link, options);
   }
 }
 

@@ -29,7 +29,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
  * and once as printed (a compound such as "user-pays" broken after its own hyphen).
  */
 export function joinedText(pdf: PdfText): string {
-  const lines = pdf.pages.map((page) => page.items.map((item) => item.text).join('\n')).join('\n');
+  // Empty items are pdf.js's line-end markers (it adds them where marked content begins).
+  const lines = pdf.pages.map((page) => page.items.filter((item) => item.text !== '').map((item) => item.text).join('\n')).join('\n');
   return `${lines.replace(/-\n/g, '').replace(/\n/g, ' ')} ${lines.replace(/\n/g, ' ')}`;
 }
 

@@ -1,0 +1,96 @@
+/**
+ * Tagged PDF: the layout's structure tree becomes the PDF's structure tree (pdfkit's structure
+ * elements), and everything drawn is marked either as content of its structure element or as
+ * an artifact. Contents are added in drawing order, which for one element is reading order.
+ */
+import type { PageElement, StructNode, StructType } from '../layout/index.js';
+
+/** pdfkit's structure element and structure content (the parts offprint uses). */
+export interface PdfStructElement {
+  add(child: unknown): PdfStructElement;
+}
+
+export interface Tagging {
+  /** The pdfkit element and type for a layout structure id. */
+  leaf(id: number): { element: PdfStructElement; type: StructType } | undefined;
+}
+
+/** Builds the pdfkit structure tree (all of it, before any page is drawn) and attaches it. */
+export function buildStructure(doc: PDFKit.PDFDocument, root: StructNode): Tagging {
+  const byId = new Map<number, { element: PdfStructElement; type: StructType }>();
+  const api = doc as unknown as {
+    struct(type: string, options?: Record<string, unknown>): PdfStructElement;
+    addStructure(element: PdfStructElement): void;
+  };
+  const make = (node: StructNode): PdfStructElement => {
+    const options: Record<string, unknown> = {};
+    if (node.alt) options.alt = node.alt;
+    if (node.scope) options.scope = node.scope;
+    const element = api.struct(node.type, options);
+    byId.set(node.id, { element, type: node.type });
+    for (const child of node.children) element.add(make(child));
+    return element;
+  };
+  api.addStructure(make(root));
+  return { leaf: (id) => byId.get(id) };
+}
+
+/**
+ * Draws `draw` as marked content: of the element's structure leaf when it has one, else as an
+ * artifact (running heads and footers as pagination, rules, boxes and pull-quotes as layout).
+ */
+export function marked(doc: PDFKit.PDFDocument, tagging: Tagging, element: PageElement, draw: () => void): void {
+  const api = doc as unknown as {
+    markStructureContent(tag: string, options?: Record<string, unknown>): unknown;
+    markContent(tag: string, options?: Record<string, unknown>): unknown;
+    endMarkedContent(): unknown;
+  };
+  const leaf = element.struct === undefined ? undefined : tagging.leaf(element.struct);
+  if (!leaf) {
+    const pagination = element.kind === 'text' && (element.role === 'running-head' || element.role === 'footer');
+    api.markContent('Artifact', { type: pagination ? 'Pagination' : 'Layout' });
+    draw();
+    api.endMarkedContent();
+    return;
+  }
+  const content = api.markStructureContent(leaf.type);
+  const actual = element.kind === 'text' ? element.actualText : undefined;
+  if (actual !== undefined) api.markContent('Span', { actual });
+  draw();
+  if (actual !== undefined) api.endMarkedContent();
+  api.endMarkedContent();
+  leaf.element.add(content);
+}
+
+/**
+ * A line with links: each linked piece is its own `Link` structure element holding the piece's
+ * text and its annotation (with the address as alternate text); the rest belongs to the line's
+ * leaf. `drawPiece(i)` draws piece i and returns the link annotation's rectangle, if any.
+ */
+export function markedLinks(doc: PDFKit.PDFDocument, tagging: Tagging, element: PageElement & { kind: 'text' }, drawPiece: (index: number, link: ((options: Record<string, unknown>) => void) | undefined) => void): boolean {
+  const leaf = element.struct === undefined ? undefined : tagging.leaf(element.struct);
+  if (!leaf || !element.pieces.some((piece) => piece.style.link)) return false;
+  const api = doc as unknown as {
+    struct(type: string, options?: Record<string, unknown>): PdfStructElement;
+    markStructureContent(tag: string, options?: Record<string, unknown>): unknown;
+    endMarkedContent(): unknown;
+  };
+  element.pieces.forEach((piece, index) => {
+    if (!piece.text.trim()) return;
+    const url = piece.style.link;
+    if (!url) {
+      const content = api.markStructureContent(leaf.type);
+      drawPiece(index, undefined);
+      api.endMarkedContent();
+      leaf.element.add(content);
+      return;
+    }
+    const link = api.struct('Link');
+    leaf.element.add(link);
+    const content = api.markStructureContent('Link');
+    drawPiece(index, (options) => Object.assign(options, { structParent: link, Contents: new String(`${piece.text.trim()} (${url})`) }));
+    api.endMarkedContent();
+    link.add(content);
+  });
+  return true;
+}
