@@ -56,10 +56,12 @@ export async function renderBrief(source: string, options: RenderOptions = {}): 
   const { brief, layout, warnings } = layoutSource(source, options);
   const { meta } = brief;
   const countries = brief.sidebar?.groups.flatMap((group) => group.entries.map((entry) => entry.country.name)) ?? [];
+  // Ties (no-break spaces) are for line breaking; metadata gets ordinary spaces.
+  const plain = (text: string) => text.replace(/\u00A0/g, ' ');
   const pdf = await renderPdf(layout, {
-    title: meta.title,
-    ...(meta.byline.length ? { author: joinNames(meta.byline) } : {}),
-    ...(meta.dek ? { subject: meta.dek } : {}),
+    title: plain(meta.title),
+    ...(meta.byline.length ? { author: plain(joinNames(meta.byline)) } : {}),
+    ...(meta.dek ? { subject: plain(meta.dek) } : {}),
     ...(countries.length ? { keywords: countries.join(', ') } : {}),
     lang: meta.lang,
     ...(meta.date ? { date: meta.date } : {}),

@@ -273,7 +273,11 @@ function placeLines(unit: TextUnit, index: number, lines: ReturnType<typeof unit
   // The marker first: a note's number is read before its text.
   if (unit.marker && startsUnit && lines.length) {
     const [markerLine] = setText(unit.marker.text, { ...unit.marker.style, color: unit.marker.style === unit.style ? unit.style.color : MUTED }, 40, { align: 'ragged' });
-    if (markerLine) out.push({ ...lineElement(markerLine, x - markerLine.width - 4, first, unit.role, unit.marker.style), paragraph: index, marker: true });
+    if (markerLine) {
+      // A note's number links back to where the note is referenced.
+      const pieces = unit.role === 'note' ? markerLine.pieces.map((piece) => ({ ...piece, style: { ...piece.style, destination: `ref-${unit.marker!.text}` } })) : markerLine.pieces;
+      out.push({ ...lineElement({ ...markerLine, pieces }, x - markerLine.width - 4, first, unit.role, unit.marker.style), paragraph: index, marker: true });
+    }
   }
   lines.forEach((line, i) => {
     const y = first + i * unit.style.leading;

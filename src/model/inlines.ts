@@ -65,7 +65,7 @@ function appendInline(node: PhrasingContent, style: InlineStyle, out: Inline[], 
         context.footnoteOrder.push(node.identifier);
         index = context.footnoteOrder.length - 1;
       }
-      out.push({ text: String(index + 1), style: { ...style, superscript: true } });
+      out.push({ text: String(index + 1), style: { ...style, superscript: true, footnote: index + 1 } });
       return;
     }
     case 'image':
@@ -159,7 +159,8 @@ function sameStyle(a: InlineStyle, b: InlineStyle): boolean {
     !!a.code === !!b.code &&
     !!a.strike === !!b.strike &&
     !!a.superscript === !!b.superscript &&
-    a.link === b.link
+    a.link === b.link &&
+    a.footnote === b.footnote
   );
 }
 

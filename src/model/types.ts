@@ -14,6 +14,8 @@ export interface InlineStyle {
   superscript?: boolean;
   /** Link target (http, https or mailto only). */
   link?: string;
+  /** A footnote reference: the note's number, linked to the note and back. */
+  footnote?: number;
 }
 
 /** A run of text in one style. `\n` inside `text` is a hard line break. */

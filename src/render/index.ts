@@ -118,11 +118,27 @@ function drawTextPiece(doc: PDFKit.PDFDocument, line: TextElement, index: number
     const y = line.y - piece.style.size * 0.28;
     doc.save().moveTo(x, y).lineTo(x + piece.width, y).lineWidth(piece.style.size * 0.06).strokeColor(piece.style.color).stroke().restore();
   }
+  const options: Record<string, unknown> = {};
   if (piece.style.link) {
-    const options: Record<string, unknown> = {};
     tagLink?.(options);
     doc.link(x, line.y - line.ascent, piece.width, line.ascent + line.descent, piece.style.link, options);
+  } else if (piece.style.destination) {
+    tagLink?.(options);
+    // Footnote references and note numbers link to each other; each end is a named destination.
+    const here = piece.style.destination.startsWith('note-') ? `ref-${piece.style.destination.slice(5)}` : `note-${piece.style.destination.slice(4)}`;
+    addDestinationOnce(doc, here, x, line.y - line.ascent);
+    doc.goTo(x, line.y - line.ascent, piece.width, line.ascent + line.descent, piece.style.destination, options);
   }
+}
+
+const destinations = new WeakMap<PDFKit.PDFDocument, Set<string>>();
+
+function addDestinationOnce(doc: PDFKit.PDFDocument, name: string, x: number, y: number): void {
+  const names = destinations.get(doc) ?? new Set<string>();
+  destinations.set(doc, names);
+  if (names.has(name)) return;
+  names.add(name);
+  (doc as unknown as { addNamedDestination(name: string, ...args: unknown[]): void }).addNamedDestination(name, 'XYZ', x, y, null);
 }
 
 /** Fonts in a fixed order, so subset tags (and so the bytes) do not depend on drawing order. */

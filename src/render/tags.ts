@@ -69,7 +69,7 @@ export function marked(doc: PDFKit.PDFDocument, tagging: Tagging, element: PageE
  */
 export function markedLinks(doc: PDFKit.PDFDocument, tagging: Tagging, element: PageElement & { kind: 'text' }, drawPiece: (index: number, link: ((options: Record<string, unknown>) => void) | undefined) => void): boolean {
   const leaf = element.struct === undefined ? undefined : tagging.leaf(element.struct);
-  if (!leaf || !element.pieces.some((piece) => piece.style.link)) return false;
+  if (!leaf || !element.pieces.some((piece) => piece.style.link || piece.style.destination)) return false;
   const api = doc as unknown as {
     struct(type: string, options?: Record<string, unknown>): PdfStructElement;
     markStructureContent(tag: string, options?: Record<string, unknown>): unknown;
@@ -77,7 +77,7 @@ export function markedLinks(doc: PDFKit.PDFDocument, tagging: Tagging, element: 
   };
   element.pieces.forEach((piece, index) => {
     if (!piece.text.trim()) return;
-    const url = piece.style.link;
+    const url = piece.style.link ?? piece.style.destination;
     if (!url) {
       const content = api.markStructureContent(leaf.type);
       drawPiece(index, undefined);
@@ -88,7 +88,8 @@ export function markedLinks(doc: PDFKit.PDFDocument, tagging: Tagging, element: 
     const link = api.struct('Link');
     leaf.element.add(link);
     const content = api.markStructureContent('Link');
-    drawPiece(index, (options) => Object.assign(options, { structParent: link, Contents: new String(`${piece.text.trim()} (${url})`) }));
+    const alt = piece.style.link ? `${piece.text.trim()} (${url})` : url.startsWith('note-') ? `Note ${piece.text.trim()}` : `Back to the reference of note ${piece.text.trim()}`;
+    drawPiece(index, (options) => Object.assign(options, { structParent: link, Contents: new String(alt) }));
     api.endMarkedContent();
     link.add(content);
   });

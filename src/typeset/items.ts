@@ -86,7 +86,7 @@ export function paragraphItems(inlines: readonly Inline[], style: ParagraphStyle
 }
 
 function runStyle(inline: Inline['style'], paragraph: ParagraphStyle, cache: Map<string, RunStyle>): RunStyle {
-  const key = `${inline.bold ? 'b' : ''}${inline.italic ? 'i' : ''}${inline.code ? 'c' : ''}${inline.superscript ? 's' : ''}${inline.strike ? 'x' : ''}|${inline.link ?? ''}`;
+  const key = `${inline.bold ? 'b' : ''}${inline.italic ? 'i' : ''}${inline.code ? 'c' : ''}${inline.superscript ? 's' : ''}${inline.strike ? 'x' : ''}|${inline.link ?? ''}|${inline.footnote ?? ''}`;
   const cached = cache.get(key);
   if (cached) return cached;
   const font = inline.code ? 'mono' : styledFont(paragraph.font, { bold: !!inline.bold, italic: !!inline.italic });
@@ -100,6 +100,7 @@ function runStyle(inline: Inline['style'], paragraph: ParagraphStyle, cache: Map
   if (paragraph.features && !inline.code) style.features = paragraph.features;
   if (paragraph.tracking && !inline.code) style.tracking = paragraph.tracking;
   if (inline.link) style.link = inline.link;
+  if (inline.footnote) style.destination = `note-${inline.footnote}`;
   if (inline.strike) style.strike = true;
   cache.set(key, style);
   return style;

@@ -16,6 +16,8 @@ export interface RunStyle {
   /** Baseline shift upwards in points (superscripts). */
   rise?: number;
   link?: string;
+  /** A named destination in the same PDF this run links to (a footnote reference to its note). */
+  destination?: string;
   strike?: boolean;
 }
 
