@@ -148,6 +148,10 @@ describe.each(['huawei-5g-albania.md', 'baltic-seabed-cables.md', 'spectrum-auct
     expect(xmp).toContain('<pdfuaid:part>1</pdfuaid:part>');
     expect(xmp).toMatch(/<xmp:ModifyDate>\d{4}-\d\d-\d\dT/);
     expect(String(info.Creator)).toMatch(/^offprint \d/);
+    // It opens with the bookmarks panel and shows the title, not the file name, in the title bar.
+    const raw = Buffer.from(pdf).toString('latin1');
+    expect(raw).toContain('/PageMode /UseOutlines');
+    expect(raw).toMatch(/\/DisplayDocTitle true/);
   });
 });
 

@@ -77,6 +77,8 @@ export function renderPdf(layout: Layout, info: DocumentInfo, options: RenderOpt
     }
   }
   addXmpDetails(doc, info, date ?? new Date(0), options.pdfa === true);
+  // Open with the bookmarks showing: a reader sees the brief's sections at once.
+  (doc as unknown as { _root: { data: Record<string, unknown> } })._root.data.PageMode = 'UseOutlines';
   doc.end();
   return finished;
 }
