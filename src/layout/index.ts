@@ -85,6 +85,8 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
   let flowPages = flowBody(bodyUnits, regionsFor, geometry);
   // A pull-quote that found no place before the text ran out would trail the article at a
   // column's foot: set it from a page earlier instead, ahead of its words, as a teaser.
+  // A brief whose body is empty (only raw HTML, say) still has its page 1.
+  if (flowPages.length === 0) flowPages.push({ elements: [], columns: [], startUnit: 0, lateQuotes: [], pendingAfter: [] });
   const late = flowPages[flowPages.length - 1]!.lateQuotes;
   if (late.length && flowPages.length > 1) {
     const from = flowPages[flowPages.length - 2]!.startUnit;

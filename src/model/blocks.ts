@@ -87,13 +87,16 @@ function appendParagraph(node: Paragraph, out: Block[], context: ModelContext): 
   if (only && (only.type === 'image' || only.type === 'imageReference')) {
     const url = only.type === 'image' ? only.url : (context.definitions.get(only.identifier)?.url ?? '');
     const title = only.type === 'image' ? only.title : undefined;
-    const caption = smartenText(normalizeSpace(title || only.alt || ''), '');
+    const alt = normalizeSpace(only.alt ?? '').trim();
+    const caption = smartenText(normalizeSpace(title || alt), '');
     const source = resolveImage(url, context.contentDir);
     if (source.ok) {
       out.push({ kind: 'image', path: source.path, caption, pixelWidth: source.pixelWidth, pixelHeight: source.pixelHeight, line });
     } else {
-      context.diagnostics.warn(`${source.reason}; its caption is printed instead`, line, column);
-      if (caption) out.push({ kind: 'paragraph', inlines: [{ text: caption, style: { italic: true } }], line });
+      context.diagnostics.warn(`${source.reason}; its description is printed instead`, line, column);
+      // In place of the picture, what it shows (the alt text) and its title, so no words are lost.
+      const described = [alt, title && title !== alt ? title : ''].filter(Boolean).join(' — ');
+      if (described) out.push({ kind: 'paragraph', inlines: [{ text: smartenText(described, ''), style: { italic: true } }], line });
     }
     return;
   }

@@ -58,7 +58,7 @@ export function paragraphItems(inlines: readonly Inline[], style: ParagraphStyle
     // In code, no-break spaces hold indentation and stay part of the word; elsewhere they are ties.
     for (const token of inline.text.split(inline.style.code ? /(\n| +)/ : /(\n| +|\u00A0)/)) {
       if (!token) continue;
-      if (token === '\u00A0') {
+      if (token === '\u00A0' && !inline.style.code) {
         // A tie: a space that stretches like any other but never breaks.
         flushWord();
         items.push({ type: 'penalty', width: 0, penalty: INFINITE_PENALTY, flagged: false });
