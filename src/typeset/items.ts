@@ -139,7 +139,8 @@ function appendWord(pieces: Piece[], paragraph: ParagraphStyle, items: Item[]): 
     pieces = pieces.map((piece) => ({ text: piece.text, style: smallCapStyle(piece.style) }));
   }
   const breaks = new Map<number, { hyphen: boolean; penalty: number }>();
-  const plain = !pieces.some((p) => p.style.font === 'mono' || p.style.link) && !isAddress(text);
+  // Link text is prose and may be hyphenated; an address (in a link or not) never is.
+  const plain = !pieces.some((p) => p.style.font === 'mono') && !isAddress(text);
   // After hyphens, dashes and slashes, and inside web addresses, a line may end without a hyphen.
   for (const [offset, penalty] of breakOpportunities(text)) breaks.set(offset, { hyphen: false, penalty });
   if (paragraph.hyphenation && plain && paragraph.align !== 'center') {
