@@ -2,7 +2,7 @@
 /**
  * The offprint command: reads files, calls the pipeline, writes PDFs. Nothing clever here.
  *
- *   offprint build <file-or-folder>... [-o <file.pdf | folder>] [--paper a4|letter] [--report] [--pdfa]
+ *   offprint build <file-or-folder>... [-o <file.pdf | folder>] [--paper a4|letter] [--report] [--pdfa] [--json]
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
@@ -11,13 +11,15 @@ import { BriefError, formatWarning } from './diagnostics.js';
 import { renderBrief, typesettingReport, type Paper } from './index.js';
 import { version } from './version.js';
 
-const USAGE = `Usage: offprint build <file-or-folder>... [-o <file.pdf | folder>] [--paper a4|letter] [--report] [--pdfa]
+const USAGE = `Usage: offprint build <file-or-folder>... [-o <file.pdf | folder>] [--paper a4|letter] [--report] [--pdfa] [--json]
 
 Turns Markdown briefs (.md) and wire copy (.txt) into typeset PDF briefs.
+Exit code: 0 when all built, else the number of briefs that failed (up to 63); 64 for usage errors.
 
   -o, --output <path>   a .pdf file (one input) or a folder (default: output/)
       --paper <size>    a4 (default) or letter; overrides the brief's own paper
       --pdfa            write PDF/A-2a (archival), still tagged and PDF/UA-1
+      --json            print the results and diagnostics as JSON on stdout
       --report          also write <name>.report.json beside each PDF: line ratios,
                         hyphens, widows/orphans, grid and balance per page and paragraph
   -h, --help            show this help
@@ -34,13 +36,14 @@ async function main(argv: string[]): Promise<number> {
         paper: { type: 'string' },
         report: { type: 'boolean' },
         pdfa: { type: 'boolean' },
+        json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
     });
   } catch (error) {
     process.stderr.write(`offprint: ${(error as Error).message}\n\n${USAGE}\n`);
-    return 2;
+    return USAGE_CODE;
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -54,15 +57,15 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...inputs] = positionals;
   if (command !== 'build') {
     process.stderr.write(`offprint: ${command ? `unknown command "${command}"` : 'no command given'}\n\n${USAGE}\n`);
-    return 2;
+    return USAGE_CODE;
   }
   if (values.paper !== undefined && values.paper !== 'a4' && values.paper !== 'letter') {
     process.stderr.write(`offprint: --paper must be a4 or letter, not "${values.paper}"\n`);
-    return 2;
+    return USAGE_CODE;
   }
   if (inputs.length === 0) {
     process.stderr.write(`offprint: name at least one brief or folder to build\n\n${USAGE}\n`);
-    return 2;
+    return USAGE_CODE;
   }
 
   let files: string[];
@@ -80,26 +83,34 @@ async function main(argv: string[]): Promise<number> {
   const singleFile = files.length === 1 && inputs.length === 1 && /\.pdf$/i.test(output);
   if (!singleFile && /\.pdf$/i.test(output)) {
     process.stderr.write(`offprint: -o ${output} names one PDF, but there are ${files.length} briefs; name a folder instead\n`);
-    return 2;
+    return USAGE_CODE;
   }
 
-  let failed = 0;
+  const results: BriefResult[] = [];
   const written = new Map<string, string>();
   for (const file of files) {
     const target = singleFile ? output : join(output, `${basename(file, extname(file))}.pdf`);
     const earlier = written.get(resolve(target));
+    let result: BriefResult;
     if (earlier) {
-      process.stderr.write(`${file}: error: ${earlier} already writes ${target}; rename one of them or build them into different folders\n`);
-      failed++;
-      continue;
+      result = { file, output: target, ok: false, diagnostics: [{ severity: 'error', file, line: 1, column: 1, message: `${earlier} already writes ${target}; rename one of them or build them into different folders` }] };
+    } else {
+      written.set(resolve(target), file);
+      result = await buildOne(file, target, values.paper as Paper | undefined, values.report === true, values.pdfa === true);
     }
-    written.set(resolve(target), file);
-    const ok = await buildOne(file, target, values.paper as Paper | undefined, values.report === true, values.pdfa === true);
-    if (!ok) failed++;
+    results.push(result);
+    if (!values.json) printResult(result);
   }
-  if (files.length > 1) process.stdout.write(`${files.length - failed} of ${files.length} briefs built${failed ? `, ${failed} failed` : ''}\n`);
-  return failed ? 1 : 0;
+  const failed = results.filter((r) => !r.ok).length;
+  if (values.json) process.stdout.write(`${JSON.stringify({ offprint: version(), built: results.length - failed, failed, briefs: results }, null, 1)}\n`);
+  else if (files.length > 1) process.stdout.write(`${files.length - failed} of ${files.length} briefs built${failed ? `, ${failed} failed` : ''}\n`);
+  // The exit code is the number of briefs that failed (capped), so scripts can tell.
+  return Math.min(failed, MAX_FAILED_CODE);
 }
+
+/** Exit codes: 0 all built, 1–63 that many briefs failed (63 or more), 64 a usage error. */
+const MAX_FAILED_CODE = 63;
+const USAGE_CODE = 64;
 
 /** A file stays as it is; a folder gives its .md and .txt files in name order. */
 function expandInput(input: string): string[] {
@@ -116,30 +127,60 @@ function expandInput(input: string): string[] {
     .map((name) => join(input, name));
 }
 
-async function buildOne(file: string, target: string, paper: Paper | undefined, report: boolean, pdfa: boolean): Promise<boolean> {
+/** One diagnostic, as `--json` prints it. */
+interface Diagnostic {
+  severity: 'error' | 'warning';
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** What building one brief came to. */
+interface BriefResult {
+  file: string;
+  output: string;
+  ok: boolean;
+  pages?: number;
+  diagnostics: Diagnostic[];
+}
+
+async function buildOne(file: string, target: string, paper: Paper | undefined, report: boolean, pdfa: boolean): Promise<BriefResult> {
   const shown = relative(process.cwd(), resolve(file)) || file;
+  const result: BriefResult = { file: shown, output: target, ok: false, diagnostics: [] };
+  const fail = (message: string, line = 1, column = 1) => {
+    result.diagnostics.push({ severity: 'error', file: shown, line, column, message });
+    return result;
+  };
   let source: string;
   try {
     source = readFileSync(file, 'utf8');
   } catch (error) {
-    process.stderr.write(`${shown}: error: cannot read the file: ${(error as Error).message}\n`);
-    return false;
+    return fail(`cannot read the file: ${(error as Error).message}`);
   }
   try {
-    const result = await renderBrief(source, { filename: shown, contentDir: dirname(resolve(file)), pdfa, ...(paper ? { paper } : {}) });
-    for (const warning of result.warnings) process.stderr.write(`${formatWarning(warning)}\n`);
-    writeAtomically(target, result.pdf);
+    const built = await renderBrief(source, { filename: shown, contentDir: dirname(resolve(file)), pdfa, ...(paper ? { paper } : {}) });
+    result.diagnostics.push(...built.warnings.map((w) => ({ severity: 'warning' as const, ...w })));
+    writeAtomically(target, built.pdf);
     if (report) {
-      const figures = { source: shown, pdf: basename(target), ...typesettingReport(result.layout) };
+      const figures = { source: shown, pdf: basename(target), ...typesettingReport(built.layout) };
       writeAtomically(reportPath(target), new TextEncoder().encode(`${JSON.stringify(figures, null, 1)}\n`));
     }
-    process.stdout.write(`${shown} -> ${target} (${result.pages} page${result.pages === 1 ? '' : 's'})\n`);
-    return true;
+    result.ok = true;
+    result.pages = built.pages;
+    return result;
   } catch (error) {
-    if (error instanceof BriefError) process.stderr.write(`${error.format()}\n`);
-    else process.stderr.write(`${shown}:1:1: error: offprint failed on this brief (${(error as Error).message}); please report it\n`);
-    return false;
+    if (error instanceof BriefError) return fail(error.message, error.line, error.column);
+    return fail(`offprint failed on this brief (${(error as Error).message}); please report it`);
   }
+}
+
+/** Prints a result the way a compiler does: diagnostics on stderr, what was written on stdout. */
+function printResult(result: BriefResult): void {
+  for (const d of result.diagnostics) {
+    process.stderr.write(d.severity === 'warning' ? `${formatWarning(d)}\n` : `${d.file}:${d.line}:${d.column}: error: ${d.message}\n`);
+  }
+  if (result.ok) process.stdout.write(`${result.file} -> ${result.output} (${result.pages} page${result.pages === 1 ? '' : 's'})\n`);
 }
 
 /** `output/x.pdf` → `output/x.report.json`. */

@@ -76,6 +76,28 @@ describe('offprint CLI', () => {
     expect(readdirSync(out).some((f) => f.includes('.tmp'))).toBe(false);
   });
 
+  it('exits with the number of briefs that failed, and prints machine-readable diagnostics with --json', () => {
+    const dir = scratch();
+    const out = join(dir, 'out');
+    copyFileSync(join(root, 'content', 'huawei-5g-albania.md'), join(dir, 'good.md'));
+    writeFileSync(join(dir, 'bad1.md'), '---\ntitle: ok\nbyline: [a, b\n---\nText\n');
+    writeFileSync(join(dir, 'bad2.md'), '---\ntitle: Broken\nsidebar:\n  countries:\n    - name: Narnia\n---\nText.\n');
+    writeFileSync(join(dir, 'warn.md'), '# Title\n\nText with <blink>raw</blink> html.\n\n![x](https://example.com/a.png)\n');
+    const human = run(['build', dir, '-o', out]);
+    expect(human.code).toBe(2);
+    const result = run(['build', dir, '-o', out, '--json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('');
+    const json = JSON.parse(result.stdout) as { built: number; failed: number; briefs: Array<{ file: string; ok: boolean; pages?: number; diagnostics: Array<{ severity: string; line: number; column: number; message: string }> }> };
+    expect([json.built, json.failed]).toEqual([2, 2]);
+    const byName = (name: string) => json.briefs.find((b) => b.file.endsWith(name))!;
+    expect(byName('good.md')).toMatchObject({ ok: true, pages: 2 });
+    expect(byName('bad2.md').diagnostics[0]).toMatchObject({ severity: 'error', line: 5 });
+    expect(byName('bad2.md').diagnostics[0]!.message).toMatch(/Narnia/);
+    expect(byName('bad1.md').diagnostics[0]!.severity).toBe('error');
+    expect(byName('warn.md').diagnostics.some((d) => d.severity === 'warning' && d.line === 5)).toBe(true);
+  });
+
   it('reports invalid YAML with its line and exits non-zero', () => {
     const dir = scratch();
     writeFileSync(join(dir, 'yaml.md'), '---\ntitle: ok\nbyline: [a, b\n---\nText\n');
@@ -102,9 +124,9 @@ describe('offprint CLI', () => {
   });
 
   it('rejects bad arguments with a usage message', () => {
-    expect(run(['build']).code).toBe(2);
-    expect(run(['frobnicate']).code).toBe(2);
-    expect(run(['build', 'content', '--paper', 'a3']).code).toBe(2);
+    expect(run(['build']).code).toBe(64);
+    expect(run(['frobnicate']).code).toBe(64);
+    expect(run(['build', 'content', '--paper', 'a3']).code).toBe(64);
     expect(run(['build', 'no-such-file.md']).code).toBe(1);
   });
 });
