@@ -18,7 +18,8 @@ describe.each([
   it('contains every word of the body, with real spaces between words', async () => {
     const { pdf } = await renderBrief(source, { filename });
     const text = joinedText(await readPdf(pdf));
-    const have = new Set(words(text));
+    // A link's number is a superscript set right after its word: pdf.js reads the two as one.
+    const have = new Set(words(text).flatMap((w) => [w, w.replace(/(\p{L})\d+$/u, '$1')]));
     const { brief } = layoutSource(source, { filename });
     const missing = [...new Set(words(bodyText(brief.body)))].filter((w) => !have.has(w));
     expect(missing).toEqual([]);

@@ -111,7 +111,7 @@ describe.each(['huawei-5g-albania.md', 'baltic-seabed-cables.md', 'spectrum-auct
     if (brief.sidebar) expect(asideStart).toBeGreaterThan(leaves.findIndex((leaf) => leaf.role === 'H1'));
   });
 
-  it('tags lists, tables and notes with their own roles, and hyphenated words with their whole text', async () => {
+  it('tags lists, tables and notes with their own roles, and line-end hyphens as soft hyphens', async () => {
     const { pdf, layout } = await renderBrief(source, { filename: name });
     const { leaves } = await structureText(pdf);
     const roles = new Set(leaves.flatMap((leaf) => [leaf.role, ...leaf.path]));
@@ -119,15 +119,10 @@ describe.each(['huawei-5g-albania.md', 'baltic-seabed-cables.md', 'spectrum-auct
     if (/^\s*[-*] /m.test(markdown)) for (const role of ['L', 'LI', 'Lbl', 'LBody']) expect(roles).toContain(role);
     if (/^\|.*\|\s*$/m.test(markdown)) for (const role of ['Table', 'TR', 'TH', 'TD']) expect(roles).toContain(role);
     if (/^\[\^\w+\]:/m.test(markdown)) expect(roles).toContain('Note');
-    const hyphenated = layout.pages.flatMap((page) => page.elements).filter((e) => e.kind === 'text' && e.hyphenated && e.struct !== undefined);
-    const text = streams(pdf);
-    for (const line of hyphenated) {
-      if (line.kind !== 'text') continue;
-      expect(line.actualText).toBeDefined();
-      const whole = line.actualText!.split(' ').pop()!;
-      expect(whole.length).toBeGreaterThan(line.pieces.map((p) => p.text).join('').split(' ').pop()!.length - 1);
-    }
-    expect((text.match(/\/ActualText/g) ?? []).length).toBeGreaterThanOrEqual(hyphenated.length);
+    // A hyphen put in by the breaker reads as a soft hyphen: the word goes on at the next line.
+    const hyphenated = layout.pages.flatMap((page) => page.elements).filter((e) => e.kind === 'text' && e.hyphenated && e.struct !== undefined && !e.pieces.some((p) => p.style.link || p.style.destination));
+    const softHyphens = (streams(pdf).match(/\/ActualText <FEFF(?:[0-9A-F]{4})*00AD>/g) ?? []).length;
+    expect(softHyphens).toBe(hyphenated.length);
   });
 
   it('has an outline of the headline and its sections, and metadata that matches the front matter', async () => {
@@ -138,7 +133,7 @@ describe.each(['huawei-5g-albania.md', 'baltic-seabed-cables.md', 'spectrum-auct
     const title = brief.meta.title.replace(/\u00A0/g, ' ');
     expect(outline[0]!.title).toBe(title);
     const headings = layout.pages.flatMap((page) => page.elements).filter((e) => e.kind === 'text' && e.role === 'heading' && e.paragraphStart);
-    const sections = brief.body.filter((block) => block.kind === 'heading' && block.depth === 2).length + (brief.body.some((b) => b.kind === 'notes') ? 1 : 0);
+    const sections = brief.body.filter((block) => block.kind === 'heading' && block.depth === 2).length + brief.body.filter((b) => b.kind === 'notes' || b.kind === 'links').length;
     expect(outline[0]!.items.length).toBe(sections);
     expect(headings.length).toBeGreaterThanOrEqual(sections);
     expect(info.Title).toBe(title);

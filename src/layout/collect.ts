@@ -5,7 +5,7 @@
  */
 import type { Block, Inline } from '../model/index.js';
 import { imageUnit, ornamentUnit, pullQuoteUnit } from './block-units.js';
-import { BODY, CODE, H2, H3, H4, SMALL, type TextStyle } from './styles.js';
+import { BAND_HEADING, BODY, CODE, H2, H3, H4, SMALL, type TextStyle } from './styles.js';
 import { tableUnit } from './table-unit.js';
 import type { FlowUnit, PathStep, TextUnit } from './units.js';
 
@@ -116,7 +116,7 @@ function collectInto(blocks: readonly Block[], nesting: Nesting, context: Collec
         return;
       case 'pullquote': {
         // A display is a repeat of the text: one too long for any column is left out, not cut.
-        const unit = pullQuoteUnit(block, context.grid);
+        const unit = { ...pullQuoteUnit(block, context.grid), sourceLine: block.line };
         if (unit.height(context.narrowestColumn) * context.grid > context.maxImageHeight) {
           context.warn('this pull-quote is too long to set as a display and was left out (its words stay in the body); quote a sentence or two', block.line);
         } else units.push(unit);
@@ -125,13 +125,25 @@ function collectInto(blocks: readonly Block[], nesting: Nesting, context: Collec
       case 'rule':
         units.push(ornamentUnit());
         return;
+      case 'links': {
+        // The addresses behind the brief's links, for readers of the printed page.
+        const heading = { ...textUnit([{ text: 'Links', style: {} }], { ...nesting, style: BAND_HEADING, role: 'links' }, context, block.line, { spaceBefore: 1, keepWithNext: true, align: 'ragged', hyphenate: false }), headingLevel: 2 };
+        units.push(units.some((unit) => unit.kind === 'text' && unit.startsNotes) ? heading : { ...heading, startsNotes: true });
+        for (const link of block.links) {
+          const unit = textUnit([{ text: link.url, style: { link: link.url } }], { ...nesting, indent: nesting.indent + 12, style: SMALL, role: 'links' }, context, block.line, { align: 'ragged', hyphenate: false });
+          unit.marker = { text: `${link.number}`, style: SMALL };
+          units.push(unit);
+        }
+        return;
+      }
       case 'notes': {
-        units.push({ ...textUnit([{ text: 'Notes', style: {} }], { ...nesting, style: H3, role: 'heading' }, context, block.line, { spaceBefore: 1, keepWithNext: true, align: 'ragged', hyphenate: false }), startsNotes: true, headingLevel: 2 });
+        units.push({ ...textUnit([{ text: 'Notes', style: {} }], { ...nesting, style: BAND_HEADING, role: 'heading' }, context, block.line, { spaceBefore: 1, keepWithNext: true, align: 'ragged', hyphenate: false }), startsNotes: true, headingLevel: 2 });
         for (const note of block.notes) {
           const start = units.length;
           collectInto(note.blocks, { ...nesting, indent: nesting.indent + 12, style: SMALL, role: 'note', path: [...nesting.path, { type: 'Note', key: nextKey++ }] }, context, units);
           const first = units[start];
-          if (first && first.kind === 'text') first.marker = { text: `${note.number}`, style: SMALL };
+          // A note's number links back to where the note is referenced.
+          if (first && first.kind === 'text') first.marker = { text: `${note.number}`, style: SMALL, destination: `ref-${note.number}` };
           for (let u = start; u < units.length; u++) {
             const unit = units[u]!;
             if (unit.kind === 'text') unit.firstIndent = 0;

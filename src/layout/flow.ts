@@ -33,6 +33,8 @@ export interface FlowState {
   carry?: BlockUnit;
   /** Pull-quotes waiting for a good spot. */
   pending: BlockUnit[];
+  /** Outer columns the first waiting pull-quote has already missed: after one, any column will do. */
+  quoteWait?: number;
   /**
    * The units end before the article does (a full-width table follows): pull-quotes still
    * waiting then wait on, into the next run of columns, instead of being set at the end.
@@ -89,6 +91,10 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
   let quoteAtTop = false;
   let forced = false;
   const lateQuotes: BlockUnit[] = [];
+  const done = (): RegionResult => {
+    if (region.outer && state.pending.length) state.quoteWait = (state.quoteWait ?? 0) + 1;
+    return { elements, used, quoteAtTop, forced, lateQuotes };
+  };
   const grid = geometry.grid;
   const baseline = (line: number) => baselineOf(geometry, region.firstLine + line);
   const changeFor = (unit: number) => changes.find((change) => change.unit === unit);
@@ -118,9 +124,10 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
       const columnHasQuote = !final && elements.some((e) => e.kind === 'text' && e.role === 'pullquote');
       // Pull-quotes stand in the outer column, so the first column reads on uninterrupted and
       // both columns keep the same lines level with each other wherever the quote is not.
-      const innerColumn = !final && region.outer === false;
+      const innerColumn = !final && region.outer === false && !state.quoteWait;
       if ((used >= MIN_LINES || final) && !besideItsWords && !columnHasQuote && !innerColumn && used + space + height + roomAfter <= cap) {
         state.pending.shift();
+        state.quoteWait = 0;
         if (used === 0) quoteAtTop = true;
         if (final) lateQuotes.push(quote);
         placeBlock(quote, space);
@@ -145,11 +152,11 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
         delete state.carry;
         placeBlock(block, 0); // cannot split: set it whole rather than lose it
       }
-      return { elements, used, quoteAtTop, forced, lateQuotes };
+      return done();
     }
     if (state.unit >= units.length) {
       if (!state.holdPending) tryPending(true);
-      return { elements, used, quoteAtTop, forced, lateQuotes };
+      return done();
     }
     const unit = units[state.unit]!;
     const space = used === 0 ? 0 : Math.max(unit.spaceBefore, spaceAfter) + extraSpace(unit);
@@ -172,13 +179,13 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
         placeBlock(parts[0], space);
         state.carry = parts[1];
         state.unit++;
-        return { elements, used, quoteAtTop, forced, lateQuotes };
+        return done();
       }
       if (used === 0) {
         placeBlock(unit, 0);
         state.unit++;
       }
-      return { elements, used, quoteAtTop, forced, lateQuotes };
+      return done();
     }
 
     const looseness = changeFor(state.unit)?.lines;
@@ -188,7 +195,7 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
     let fit = Math.min(lines.length, linesFitting(unit, avail, grid));
     if (unit.keepWithNext && state.from === 0 && used > 0) {
       const need = gridLinesFor(unit, lines.length, grid) + followingNeed(units, state.unit + 1, region.width, grid);
-      if (need > avail) return { elements, used, quoteAtTop, forced, lateQuotes };
+      if (need > avail) return done();
     }
     if (fit < lines.length) {
       const firstPart = state.from === 0;
@@ -197,7 +204,7 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
       while (fit > 0 && lines.length >= MIN_LINES && unitLines(unit, nextWidth, lines[fit]!.startItem).length < MIN_LINES) fit--;
       if (fit < MIN_LINES && firstPart) fit = 0;
       if (fit <= 0) {
-        if (used > 0) return { elements, used, quoteAtTop, forced, lateQuotes };
+        if (used > 0) return done();
         fit = Math.max(1, Math.min(lines.length, linesFitting(unit, cap, grid)));
         forced = true;
       }
@@ -227,20 +234,27 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
     // paragraph carried over from the column before as a single line (a widow).
     if (loose && fit > 0 && fit < lines.length && lines[fit - 1]!.hyphenated) forced = true;
     if (loose && state.from !== 0 && lines.length < MIN_LINES) forced = true;
-    if (fit === 0) return { elements, used, quoteAtTop, forced, lateQuotes };
+    if (fit === 0) return done();
     used += space;
     placeLines(unit, state.unit, lines.slice(0, fit), state.from === 0, region, used, geometry, elements);
     used += gridLinesFor(unit, fit, grid);
     spaceAfter = unit.spaceAfter ?? 0;
     if (fit < lines.length) {
       state.from = lines[fit]!.startItem;
-      return { elements, used, quoteAtTop, forced, lateQuotes };
+      return done();
     }
     state.unit++;
     state.from = 0;
-    // Nothing comes between a heading and its text.
-    if (!unit.keepWithNext) tryPending(false);
+    // Nothing comes between a heading and its text, nor between words ending in a colon and
+    // what they introduce.
+    if (!unit.keepWithNext && !introduces(unit)) tryPending(false);
   }
+}
+
+/** A paragraph ending in a colon leads into what follows (a list, a quotation). */
+function introduces(unit: TextUnit): boolean {
+  const last = unit.inlines[unit.inlines.length - 1];
+  return !!last && /:\s*$/.test(last.text);
 }
 
 /**
@@ -274,8 +288,8 @@ function placeLines(unit: TextUnit, index: number, lines: ReturnType<typeof unit
   if (unit.marker && startsUnit && lines.length) {
     const [markerLine] = setText(unit.marker.text, { ...unit.marker.style, color: unit.marker.style === unit.style ? unit.style.color : MUTED }, 40, { align: 'ragged' });
     if (markerLine) {
-      // A note's number links back to where the note is referenced.
-      const pieces = unit.role === 'note' ? markerLine.pieces.map((piece) => ({ ...piece, style: { ...piece.style, destination: `ref-${unit.marker!.text}` } })) : markerLine.pieces;
+      const destination = unit.marker.destination;
+      const pieces = destination ? markerLine.pieces.map((piece) => ({ ...piece, style: { ...piece.style, destination } })) : markerLine.pieces;
       out.push({ ...lineElement({ ...markerLine, pieces }, x - markerLine.width - 4, first, unit.role, unit.marker.style), paragraph: index, marker: true });
     }
   }

@@ -20,7 +20,8 @@ import { layoutHeader } from './header.js';
 import { layoutRail } from './rail.js';
 import type { SidebarPart } from './sidebar.js';
 import type { Layout, Page, PageElement } from './types.js';
-import type { BlockUnit } from './units.js';
+import type { FlowedPage } from './paginate.js';
+import type { BlockUnit, FlowUnit } from './units.js';
 
 export interface LayoutOptions {
   paper: Paper;
@@ -83,20 +84,9 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
   const notesAt = units.findIndex((unit) => unit.kind === 'text' && unit.startsNotes);
   let bodyUnits = notesAt < 0 ? units : units.slice(0, notesAt);
   let flowPages = flowBody(bodyUnits, regionsFor, geometry);
-  // A pull-quote that found no place before the text ran out would trail the article at a
-  // column's foot: set it from a page earlier instead, ahead of its words, as a teaser.
   // A brief whose body is empty (only raw HTML, say) still has its page 1.
   if (flowPages.length === 0) flowPages.push({ elements: [], columns: [], startUnit: 0, lateQuotes: [], pendingAfter: [] });
-  const late = flowPages[flowPages.length - 1]!.lateQuotes;
-  if (late.length && flowPages.length > 1) {
-    const from = flowPages[flowPages.length - 2]!.startUnit;
-    const moved = [...bodyUnits.slice(0, from).filter((u) => !late.includes(u as BlockUnit)), ...late, ...bodyUnits.slice(from).filter((u) => !late.includes(u as BlockUnit))];
-    const again = flowBody(moved, regionsFor, geometry);
-    if (again.length <= flowPages.length && again[again.length - 1]!.lateQuotes.length === 0) {
-      flowPages = again;
-      bodyUnits = moved;
-    }
-  }
+  ({ flowPages, bodyUnits } = placeLateQuotes(flowPages, bodyUnits, (moved) => flowBody(moved, regionsFor, geometry), (line) => diagnostics.warn('a pull-quote found no place beside text that does not already show its words and was left out (its words stay in the body)', line)));
   if (notesAt >= 0) flowNotes(units.slice(notesAt), notesAt, flowPages, regionsFor, geometry);
   for (const [line, characters] of [...missing].sort((a, b) => a[0] - b[0])) {
     const list = [...characters].map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
@@ -121,6 +111,31 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
     grid: { pitch: geometry.grid, origin: geometry.gridOrigin },
     pages,
   };
+}
+
+/**
+ * Pull-quotes that found no place before the text ran out would trail the article, stacked at
+ * a column's foot. Each is set from further back instead (the first a page before the last, the
+ * next a page before that), ahead of its words as a teaser; any still left over is left out.
+ */
+function placeLateQuotes(pages: FlowedPage[], units: FlowUnit[], flow: (units: FlowUnit[]) => FlowedPage[], warn: (line: number) => void): { flowPages: FlowedPage[]; bodyUnits: FlowUnit[] } {
+  const late = pages[pages.length - 1]!.lateQuotes;
+  if (late.length === 0) return { flowPages: pages, bodyUnits: units };
+  if (pages.length > 1) {
+    let moved = units.filter((unit) => !late.includes(unit as BlockUnit));
+    late.forEach((quote, k) => {
+      const from = pages[Math.max(0, pages.length - 2 - k)]!.startUnit;
+      const at = moved.indexOf(units[Math.min(from, units.length - 1)]!);
+      moved = [...moved.slice(0, Math.max(0, at)), quote, ...moved.slice(Math.max(0, at))];
+    });
+    const again = flow(moved);
+    if (again.length <= pages.length && again[again.length - 1]!.lateQuotes.length === 0) return { flowPages: again, bodyUnits: moved };
+  }
+  // One trailing quote may close the article; more would stack up: they are left out.
+  if (late.length === 1) return { flowPages: pages, bodyUnits: units };
+  for (const quote of late.slice(1)) warn(quote.sourceLine ?? 1);
+  const kept = units.filter((unit) => !late.slice(1).includes(unit as BlockUnit));
+  return { flowPages: flow(kept), bodyUnits: kept };
 }
 
 /** Alternate text for the locator map: what it shows, in words. */

@@ -84,30 +84,39 @@ function balanceLastPage(units: readonly FlowUnit[], start: FlowState, end: Flow
   const lowest = Math.max(...regions.map((r) => r.firstLine + r.lines));
   // Balance only if that does not push a pull-quote to the head of a column or break the line rules.
   const worse = (trial: RegionResult[]) => trial.some((r) => (r.quoteAtTop && !results.some((u) => u.quoteAtTop)) || (r.forced && !results.some((u) => u.forced)));
+  let anywhere = false;
   const trialAt = (bottom: number, changes: Looseness[] = []) => {
     const caps = regions.map((r) => Math.max(0, Math.min(r.lines, bottom - r.firstLine)));
     const state = cloneState(start);
-    const trial = fillPage(units, state, regions, geometry, following, caps, changes);
+    const trial = fillPage(units, state, regions, geometry, following, caps, changes, anywhere);
     return isDone(units, state) && !worse(trial) ? { trial, state } : undefined;
   };
-  let balanced: { trial: RegionResult[]; state: FlowState; bottom: number } | undefined;
-  for (let bottom = top + 1; bottom < lowest && !balanced; bottom++) {
-    const caps = regions.map((r) => Math.max(0, Math.min(r.lines, bottom - r.firstLine)));
-    if (caps.reduce((a, b) => a + b, 0) < used) continue;
-    const trial = trialAt(bottom);
-    if (trial) balanced = { ...trial, bottom };
-  }
-  if (!balanced) return { page: balancedPage(regions, results, start.unit, end), spread: spread(regions, results) };
-  if (spread(regions, balanced.trial) <= 1) return { page: balancedPage(regions, balanced.trial, start.unit, balanced.state), spread: spread(regions, balanced.trial) };
-  // The rules left the columns further apart than a line: set one paragraph of the page a line
-  // longer or shorter (or open a display by a grid line) and balance again.
-  for (const changes of changeSets(holeFillers(units, start, units.length - 1, regions[regions.length - 1]!.width))) {
-    for (const bottom of [balanced.bottom - 1, balanced.bottom, balanced.bottom + 1]) {
-      const trial = trialAt(bottom, changes);
-      if (trial && spread(regions, trial.trial) <= 1) return { page: balancedPage(regions, trial.trial, start.unit, trial.state), spread: spread(regions, trial.trial) };
+  const search = (): { page: FlowedPage; spread: number } => {
+    let balanced: { trial: RegionResult[]; state: FlowState; bottom: number } | undefined;
+    for (let bottom = top + 1; bottom < lowest && !balanced; bottom++) {
+      const caps = regions.map((r) => Math.max(0, Math.min(r.lines, bottom - r.firstLine)));
+      if (caps.reduce((a, b) => a + b, 0) < used) continue;
+      const trial = trialAt(bottom);
+      if (trial) balanced = { ...trial, bottom };
     }
-  }
-  return { page: balancedPage(regions, balanced.trial, start.unit, balanced.state), spread: spread(regions, balanced.trial) };
+    if (!balanced) return { page: balancedPage(regions, results, start.unit, end), spread: spread(regions, results) };
+    if (spread(regions, balanced.trial) <= 1) return { page: balancedPage(regions, balanced.trial, start.unit, balanced.state), spread: spread(regions, balanced.trial) };
+    // The rules left the columns further apart than a line: set one paragraph of the page a line
+    // longer or shorter (or open a display by a grid line) and balance again.
+    for (const changes of changeSets(holeFillers(units, start, units.length - 1, regions[regions.length - 1]!.width))) {
+      for (const bottom of [balanced.bottom - 1, balanced.bottom, balanced.bottom + 1]) {
+        const trial = trialAt(bottom, changes);
+        if (trial && spread(regions, trial.trial) <= 1) return { page: balancedPage(regions, trial.trial, start.unit, trial.state), spread: spread(regions, trial.trial) };
+      }
+    }
+    return { page: balancedPage(regions, balanced.trial, start.unit, balanced.state), spread: spread(regions, balanced.trial) };
+  };
+  // Pull-quotes keep to the outer column unless that is what stops the columns from balancing.
+  const outer = search();
+  if (outer.spread <= 1) return outer;
+  anywhere = true;
+  const any = search();
+  return any.spread < outer.spread ? any : outer;
 }
 
 /**
@@ -141,10 +150,11 @@ function spread(regions: Region[], results: RegionResult[]): number {
   return Math.max(...feet) - Math.min(...feet);
 }
 
-function fillPage(units: readonly FlowUnit[], state: FlowState, regions: Region[], geometry: PageGeometry, following: Region[], caps?: number[], pageChanges: Looseness[] = []): RegionResult[] {
+function fillPage(units: readonly FlowUnit[], state: FlowState, regions: Region[], geometry: PageGeometry, following: Region[], caps?: number[], pageChanges: Looseness[] = [], quotesAnywhere = false): RegionResult[] {
   const results: RegionResult[] = [];
   regions.forEach((column, i) => {
-    const region = { ...column, outer: i === regions.length - 1 };
+    // When balancing cannot keep pull-quotes to the outer column, any column may take one.
+    const region = caps && quotesAnywhere ? column : { ...column, outer: i === regions.length - 1 };
     const earlier = results.flatMap((r) => r.elements);
     const fill = (into: FlowState, changes: Looseness[] = []) => fillRegion(units, into, region, geometry, nextWidth(regions, i, following), earlier, caps?.[i] ?? region.lines, [...pageChanges, ...changes]);
     // The last column of a page being balanced must take all that is left, and should end

@@ -94,7 +94,6 @@ export function tagLayout(pages: Page[], units: readonly FlowUnit[], options: St
       if (leaf) element.struct = leaf.id;
     }
   }
-  tagHyphenatedWords(pages);
   prune(root, new Set(pages.flatMap((page) => page.elements.flatMap((e) => (e.struct === undefined ? [] : [e.struct])))));
   return root;
 
@@ -136,27 +135,6 @@ export function tagLayout(pages: Page[], units: readonly FlowUnit[], options: St
   }
 }
 
-/**
- * A word broken at a line's end is read whole: the line that ends with its first part carries
- * the whole word as its actual text, and the line that starts with the rest leaves that part out.
- */
-function tagHyphenatedWords(pages: Page[]): void {
-  const lines = pages.flatMap((page) => page.elements.filter((e): e is TextElement => e.kind === 'text' && e.paragraph !== undefined && !e.marker && e.struct !== undefined));
-  for (let i = 0; i + 1 < lines.length; i++) {
-    const line = lines[i]!;
-    const following = lines[i + 1]!;
-    if (!line.hyphenated || following.struct !== line.struct) continue;
-    const text = lineText(line);
-    const rest = lineText(following);
-    const tail = rest.match(/^\S+/)?.[0] ?? '';
-    line.actualText = `${text.replace(/-$/, '')}${tail}`;
-    following.actualText = rest.slice(tail.length).replace(/^ /, '');
-  }
-}
-
-function lineText(line: TextElement): string {
-  return line.pieces.map((piece) => piece.text).join('');
-}
 
 /** Drops structure elements with nothing on the pages (a brief without a dek, an empty row). */
 function prune(parent: StructNode, used: ReadonlySet<number>): boolean {

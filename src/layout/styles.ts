@@ -35,6 +35,8 @@ export const BYLINE: TextStyle = { font: 'sans', size: 8.5, leading: 12.5, color
  */
 export const H2: TextStyle = { font: 'serif-semibold', size: 9.5, leading: 12.5, color: INK, features: ['c2sc', 'smcp'], tracking: 60 };
 export const H3: TextStyle = { font: 'serif-semibold', size: 9.5, leading: 12.5, color: INK };
+/** Headings of the notes band (Notes, Links): small sans capitals, like the band's own type. */
+export const BAND_HEADING: TextStyle = { font: 'sans-semibold', size: 8, leading: 12.5, color: INK, features: ['c2sc', 'smcp'], tracking: 60 };
 export const H4: TextStyle = { font: 'serif-bold-italic', size: 9.5, leading: 12.5, color: INK };
 export const PULLQUOTE: TextStyle = { font: 'serif-italic', size: 15, leading: 19, color: INK };
 export const PULLQUOTE_CITE: TextStyle = { font: 'sans-semibold', size: 7.5, leading: 10, color: ACCENT };

@@ -23,7 +23,9 @@ export type TextRole =
   | 'pullquote-cite'
   | 'sidebar'
   | 'running-head'
-  | 'footer';
+  | 'footer'
+  /** The printed list of link addresses at the end, and its heading. */
+  | 'links';
 
 export interface TextElement extends Tagged {
   kind: 'text';
@@ -41,8 +43,6 @@ export interface TextElement extends Tagged {
   measure: number;
   ratio: number;
   hyphenated: boolean;
-  /** What the line says when read aloud or extracted, where that differs (a word hyphenated across lines). */
-  actualText?: string;
   /** Body column index on the page (0, 1), when the line is in the column flow. */
   column?: number;
   /** Grid line the line's run of columns starts on: a page has several runs when a table spans it. */

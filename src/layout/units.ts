@@ -37,7 +37,7 @@ export interface TextUnit {
   structPath: PathStep[];
   headingLevel?: number;
   /** List marker set in the left indent of the first line. */
-  marker?: { text: string; style: TextStyle };
+  marker?: { text: string; style: TextStyle; destination?: string };
   /** Number of block-quote rules to draw at the left. */
   quoteDepth: number;
   /** Line numbers in the source, for messages. */
@@ -62,6 +62,8 @@ export interface BlockUnit {
   figure?: { alt: string };
   /** The words a pull-quote repeats, so it is not set beside them. */
   quotes?: string;
+  /** Line in the source, for messages. */
+  sourceLine?: number;
   /** Height in grid lines when set in `width`. */
   height(width: number): number;
   /** Elements for the block with its first grid cell's baseline at `baseline`. */

@@ -10,4 +10,6 @@ export interface ModelContext {
   footnoteDefinitions: Map<string, FootnoteDefinition>;
   /** Footnote labels in the order they are first referenced; the index + 1 is the number. */
   footnoteOrder: string[];
+  /** Web and mail addresses linked to, in the order first linked, for the printed list. */
+  links: string[];
 }

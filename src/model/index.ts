@@ -29,6 +29,7 @@ export function buildBrief(parsed: ParsedSource, diagnostics: Diagnostics, optio
     definitions: new Map(),
     footnoteDefinitions: new Map(),
     footnoteOrder: [],
+    links: [],
   };
   collectDefinitions(tree, context);
   const { meta, consumed, pullquotes } = readMeta(tree, frontMatter, diagnostics, parsed.wireByline);
@@ -41,6 +42,8 @@ export function buildBrief(parsed: ParsedSource, diagnostics: Diagnostics, optio
     if (wanted > 0) body = addAutoPullQuotes(body, wanted);
   }
   if (notes) body.push(notes);
+  // Links in the notes count too, so the list is made after them.
+  if (context.links.length) body.push({ kind: 'links', links: context.links.map((url, i) => ({ number: i + 1, url })), line: 1 });
 
   const country = readFocusCountry(frontMatter, text, diagnostics);
   const sidebar = readSidebar(frontMatter, text, diagnostics);

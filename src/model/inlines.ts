@@ -17,7 +17,8 @@ export function toInlines(nodes: readonly PhrasingContent[], context: ModelConte
 
 /** The plain text of inline runs (for searching and counting). */
 export function inlineText(inlines: readonly Inline[]): string {
-  return inlines.map((run) => run.text).join('');
+  // A link's number refers to the list of links; it is not part of the words.
+  return inlines.filter((run) => !run.style.linkNumber).map((run) => run.text).join('');
 }
 
 function appendInline(node: PhrasingContent, style: InlineStyle, out: Inline[], context: ModelContext): void {
@@ -109,7 +110,29 @@ function appendLink(
   const linkStyle: InlineStyle = { ...style };
   if (SAFE_LINK.test(url)) linkStyle.link = url;
   else if (url) context.diagnostics.warn(`link target "${shorten(url)}" is not a web or mail address; the link text is kept without it`, line, column);
-  for (const child of children) appendInline(child, linkStyle, out, context);
+  const visible = children.map((child) => toString(child)).join('').trim();
+  const bare = url.replace(/^mailto:/i, '');
+  if (linkStyle.link && (visible === url || visible === bare) && url.length > ADDRESS_SHOWN) {
+    // A long address written out: shown shortened, printed whole in the list of links.
+    out.push({ text: shortAddress(url), style: linkStyle });
+  } else for (const child of children) appendInline(child, linkStyle, out, context);
+  if (!linkStyle.link || ((visible === url || visible === bare) && url.length <= ADDRESS_SHOWN)) return;
+  // Paper has no links: a number refers the reader to the address in the list at the end.
+  let index = context.links.indexOf(url);
+  if (index < 0) index = context.links.push(url) - 1;
+  out.push({ text: String(index + 1), style: { ...style, superscript: true, linkNumber: index + 1 } });
+}
+
+/** Addresses up to this length are printed as they are. */
+const ADDRESS_SHOWN = 40;
+
+/** `https://www.example.org/reports/2024/long-name.html` → `example.org/reports/2024/…`. */
+export function shortAddress(url: string): string {
+  const plain = url.replace(/^(https?:\/\/)?(www\.)?/i, '').replace(/^mailto:/i, '');
+  if (plain.length <= ADDRESS_SHOWN) return plain;
+  const cut = plain.slice(0, ADDRESS_SHOWN - 1);
+  const joint = Math.max(cut.lastIndexOf('/'), cut.lastIndexOf('?'), cut.lastIndexOf('.'));
+  return `${joint > ADDRESS_SHOWN / 2 ? cut.slice(0, joint + 1) : cut}…`;
 }
 
 export function sourceSlice(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, context: ModelContext): string {
@@ -160,7 +183,8 @@ function sameStyle(a: InlineStyle, b: InlineStyle): boolean {
     !!a.strike === !!b.strike &&
     !!a.superscript === !!b.superscript &&
     a.link === b.link &&
-    a.footnote === b.footnote
+    a.footnote === b.footnote &&
+    a.linkNumber === b.linkNumber
   );
 }
 

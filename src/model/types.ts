@@ -16,6 +16,8 @@ export interface InlineStyle {
   link?: string;
   /** A footnote reference: the note's number, linked to the note and back. */
   footnote?: number;
+  /** The number of a link in the list of links printed at the end. */
+  linkNumber?: number;
 }
 
 /** A run of text in one style. `\n` inside `text` is a hard line break. */
@@ -102,6 +104,12 @@ export interface NotesBlock extends Located {
   notes: Note[];
 }
 
+/** The web addresses the brief links to, numbered, for readers of the printed page. */
+export interface LinksBlock extends Located {
+  kind: 'links';
+  links: Array<{ number: number; url: string }>;
+}
+
 export type Block =
   | ParagraphBlock
   | HeadingBlock
@@ -112,7 +120,8 @@ export type Block =
   | RuleBlock
   | ImageBlock
   | PullQuoteBlock
-  | NotesBlock;
+  | NotesBlock
+  | LinksBlock;
 
 export interface SidebarEntry {
   country: Country;

@@ -25,7 +25,12 @@ interface DocumentInternals {
   addContent(content: string): unknown;
 }
 
-export function drawPiece(doc: PDFKit.PDFDocument, piece: LinePiece, x: number, baseline: number): void {
+/**
+ * `actualText`, when given, is what the glyphs mean (a hyphenated word's first part and a soft
+ * hyphen): the span goes inside the text object, after the position is set, so extractors place
+ * that text where the glyphs are.
+ */
+export function drawPiece(doc: PDFKit.PDFDocument, piece: LinePiece, x: number, baseline: number, actualText?: string): void {
   if (!piece.text.trim()) return;
   const { style } = piece;
   doc.font(style.font).fontSize(style.size).fillColor(style.color);
@@ -69,9 +74,28 @@ export function drawPiece(doc: PDFKit.PDFDocument, piece: LinePiece, x: number, 
   internals.addContent(`1 0 0 1 ${fixed(x)} ${fixed(y)} Tm`);
   internals.addContent(`/${font.id} ${fixed(style.size)} Tf`);
   if (piece.scale !== 1) internals.addContent(`${fixed(piece.scale * 100)} Tz`);
+  if (actualText !== undefined) internals.addContent(`/Span <</ActualText <${utf16Hex(actualText)}>>> BDC`);
   internals.addContent(`[${parts.join(' ')}] TJ`);
+  if (actualText !== undefined) internals.addContent('EMC');
   internals.addContent('ET');
   doc.restore();
+}
+
+/** How far `text` (a part of `piece.text`, split at a space) advances when drawn as `drawPiece` draws it. */
+export function advanceOf(piece: LinePiece, text: string): number {
+  const { style } = piece;
+  let width = 0;
+  text.split(' ').forEach((chunk, index) => {
+    if (index > 0) width += piece.spaceWidth;
+    if (!chunk) return;
+    for (const glyph of shape(style.font, chunk, style.features).glyphs) width += (((glyph.xAdvance + (style.tracking ?? 0)) * style.size) / 1000) * piece.scale + piece.letterSpacing;
+  });
+  return width;
+}
+
+/** A PDF text string as UTF-16BE hex with its byte-order mark. */
+function utf16Hex(text: string): string {
+  return Buffer.from(`\ufeff${text}`, 'utf16le').swap16().toString('hex').toUpperCase();
 }
 
 function fixed(value: number): string {

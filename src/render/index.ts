@@ -5,7 +5,7 @@
 import PDFDocument from 'pdfkit';
 import { FONT_FILES, font, type FontId } from '../fonts/index.js';
 import type { Layout, PageElement, TextElement } from '../layout/index.js';
-import { drawPiece } from './glyphs.js';
+import { advanceOf, drawPiece } from './glyphs.js';
 import { addXmpDetails } from './metadata.js';
 import { Outline } from './outline.js';
 import { buildStructure, marked, markedLinks } from './tags.js';
@@ -73,7 +73,7 @@ export function renderPdf(layout: Layout, info: DocumentInfo, options: RenderOpt
     for (const element of page.elements) {
       outline.visit(element);
       if (element.kind === 'text' && markedLinks(doc, tagging, element, (index, link) => drawTextPiece(doc, element, index, link))) continue;
-      marked(doc, tagging, element, () => drawElement(doc, element));
+      marked(doc, tagging, element, () => (element.kind === 'text' && element.hyphenated && element.struct !== undefined ? drawHyphenatedLine(doc, element) : drawElement(doc, element)));
     }
   }
   addXmpDetails(doc, info, date ?? new Date(0), options.pdfa === true);
@@ -105,6 +105,29 @@ function drawElement(doc: PDFKit.PDFDocument, element: PageElement): void {
       drawPath(doc, element);
       return;
   }
+}
+
+/**
+ * A line that ends with a hyphen the breaker put there: the broken word is drawn in a span
+ * whose actual text ends with a soft hyphen (U+00AD), the PDF way of saying "this word goes on
+ * at the next line", so screen readers and text extraction put the word back together. The
+ * hyphen glyph is the same as a real hyphen's, so the font's own text mapping cannot say it.
+ */
+function drawHyphenatedLine(doc: PDFKit.PDFDocument, line: TextElement): void {
+  const last = line.pieces.length - 1;
+  line.pieces.forEach((piece, index) => {
+    if (index !== last || !piece.text.endsWith('-')) {
+      drawTextPiece(doc, line, index, undefined);
+      return;
+    }
+    // The span covers the whole broken word: its text is the word's first part and a soft hyphen.
+    const x = line.x + piece.x;
+    const cut = piece.text.lastIndexOf(' ') + 1;
+    const before = piece.text.slice(0, cut);
+    const word = piece.text.slice(cut);
+    if (before) drawPiece(doc, { ...piece, text: before }, x, line.y);
+    drawPiece(doc, { ...piece, text: word }, x + advanceOf(piece, before), line.y, `${word.slice(0, -1)}\u00AD`);
+  });
 }
 
 function drawText(doc: PDFKit.PDFDocument, line: TextElement): void {

@@ -54,10 +54,7 @@ export function marked(doc: PDFKit.PDFDocument, tagging: Tagging, element: PageE
     return;
   }
   const content = api.markStructureContent(leaf.type);
-  const actual = element.kind === 'text' ? element.actualText : undefined;
-  if (actual !== undefined) api.markContent('Span', { actual });
   draw();
-  if (actual !== undefined) api.endMarkedContent();
   api.endMarkedContent();
   leaf.element.add(content);
 }

@@ -86,12 +86,12 @@ export function paragraphItems(inlines: readonly Inline[], style: ParagraphStyle
 }
 
 function runStyle(inline: Inline['style'], paragraph: ParagraphStyle, cache: Map<string, RunStyle>): RunStyle {
-  const key = `${inline.bold ? 'b' : ''}${inline.italic ? 'i' : ''}${inline.code ? 'c' : ''}${inline.superscript ? 's' : ''}${inline.strike ? 'x' : ''}|${inline.link ?? ''}|${inline.footnote ?? ''}`;
+  const key = `${inline.bold ? 'b' : ''}${inline.italic ? 'i' : ''}${inline.code ? 'c' : ''}${inline.superscript ? 's' : ''}${inline.strike ? 'x' : ''}|${inline.link ?? ''}|${inline.footnote ?? ''}|${inline.linkNumber ?? ''}`;
   const cached = cache.get(key);
   if (cached) return cached;
   const font = inline.code ? 'mono' : styledFont(paragraph.font, { bold: !!inline.bold, italic: !!inline.italic });
   let size = inline.code ? paragraph.size * 0.88 : paragraph.size;
-  const style: RunStyle = { font, size, color: inline.link ? paragraph.linkColor : paragraph.color };
+  const style: RunStyle = { font, size, color: inline.link || inline.linkNumber ? paragraph.linkColor : paragraph.color };
   if (inline.superscript) {
     size = paragraph.size * 0.62;
     style.size = size;
@@ -101,6 +101,7 @@ function runStyle(inline: Inline['style'], paragraph: ParagraphStyle, cache: Map
   if (paragraph.tracking && !inline.code) style.tracking = paragraph.tracking;
   if (inline.link) style.link = inline.link;
   if (inline.footnote) style.destination = `note-${inline.footnote}`;
+  if (inline.linkNumber) style.linkNumber = inline.linkNumber;
   if (inline.strike) style.strike = true;
   cache.set(key, style);
   return style;

@@ -12,12 +12,17 @@ export function lineText(element: TextElement): string {
   return element.pieces.map((piece) => piece.text).join('');
 }
 
+/** The words of a line: a link's number (a reference to the list of links) is not one. */
+function lineWords(element: TextElement): string {
+  return element.pieces.map((piece) => (piece.style.linkNumber ? ' ' : piece.text)).join('');
+}
+
 /** Words of the lines with the given roles, hyphenated line ends joined again. */
 export function placedWords(layout: Layout, roles: readonly string[]): string[] {
   const lines = textElements(layout).filter((e) => roles.includes(e.role));
   let text = '';
   for (const line of lines) {
-    const value = lineText(line);
+    const value = lineWords(line);
     if (line.hyphenated && value.endsWith('-')) text += value.slice(0, -1);
     else text += `${value} `;
   }
