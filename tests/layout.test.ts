@@ -186,6 +186,18 @@ describe('hostile input', () => {
     for (const line of lines) expect(line.width).toBeLessThanOrEqual(line.measure + 0.8 * textWidthOfHangers + 0.01);
   });
 
+  it('marks the continuation of a wrapped code line in the margin, as decoration only', () => {
+    const code = 'const value = compute(42); // a long line of code that must wrap inside the column without overflowing';
+    const { layout } = layoutSource(`# Code\n\n\`\`\`\n${code}\nshort();\n\`\`\`\n`, { filename: 'code.md' });
+    const lines = textElements(layout).filter((e) => e.role === 'code');
+    const marks = lines.filter((e) => lineText(e) === '\u2192');
+    const text = lines.filter((e) => lineText(e) !== '\u2192');
+    expect(marks.length).toBe(text.length - 2);
+    expect(marks.every((m) => m.struct === undefined)).toBe(true);
+    expect(text.map(lineText).join(' ').replace(/\s+/g, ' ')).toBe(`${code} short();`);
+    expect(outsideFrame(layout)).toEqual([]);
+  });
+
   it('survives deep nesting of lists and quotes', () => {
     let lists = '# Deep\n\n';
     for (let i = 0; i < 12; i++) lists += `${'  '.repeat(i)}- level ${i}\n`;

@@ -22,6 +22,8 @@ export interface CollectContext {
 
 const LIST_INDENT = 12;
 const QUOTE_INDENT = 10;
+/** Code sits this far in, so the mark of a wrapped line's continuation stands in the column. */
+const CODE_INDENT = 8;
 
 interface Nesting {
   indent: number;
@@ -96,7 +98,7 @@ function collectInto(blocks: readonly Block[], nesting: Nesting, context: Collec
         const lines = block.text.replace(/\t/g, '    ').split('\n');
         lines.forEach((text, i) => {
           units.push(
-            textUnit([{ text: codeSpaces(text), style: { code: true } }], { ...nesting, style: CODE, role: 'code' }, context, block.line + i + 1, {
+            textUnit([{ text: codeSpaces(text), style: { code: true } }], { ...nesting, indent: nesting.indent + CODE_INDENT, style: CODE, role: 'code' }, context, block.line + i + 1, {
               align: 'ragged',
               hyphenate: false,
               spaceBefore: i === 0 ? 1 : 0,

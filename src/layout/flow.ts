@@ -302,6 +302,12 @@ function placeLines(unit: TextUnit, index: number, lines: ReturnType<typeof unit
     if (startsUnit && i === 0) element.paragraphStart = true;
     if (line.last) element.paragraphEnd = true;
     out.push(element);
+    // A code line too long for the column goes on below, marked in the margin so no reader
+    // takes the rest for a line of its own. The mark is decoration (an artifact), not code.
+    if (unit.role === 'code' && (i > 0 || !startsUnit)) {
+      const [mark] = setText('\u2192', { ...unit.style, color: MUTED }, 20, { align: 'ragged' });
+      if (mark) out.push(lineElement(mark, x - mark.width - 2, y, 'code', { ...unit.style, color: MUTED }));
+    }
   });
   if (unit.quoteDepth > 0 && lines.length) {
     const ruleX = x - 6;
