@@ -210,9 +210,14 @@ describe('hostile input', () => {
   });
 
   it('warns about characters the fonts lack, with their line', () => {
-    const { warnings } = layoutSource('# Glyphs\n\nPlain line.\n\nA snowman \u2603 and 中文 here.', { filename: 'g.md' });
-    const warning = warnings.find((w) => w.message.includes('U+2603'));
-    expect(warning?.line).toBe(5);
+    const { warnings, layout } = layoutSource('# Glyphs\n\nPlain line.\n\nA snowman \u2603, Greek χρῆν and 中文 here.', { filename: 'g.md' });
+    // CJK: no vendored face has it, so a warning names it and its line.
+    expect(warnings.find((w) => w.message.includes('U+4E2D'))?.line).toBe(5);
+    // The snowman and polytonic Greek come from the fallback face (DejaVu Sans), silently.
+    expect(warnings.some((w) => w.message.includes('U+2603') || w.message.includes('U+1FC6'))).toBe(false);
+    const fallback = textElements(layout).flatMap((e) => e.pieces).filter((p) => p.style.font === 'fallback').map((p) => p.text).join('');
+    expect(fallback).toContain('\u2603');
+    expect(fallback).toContain('ῆ');
   });
 });
 

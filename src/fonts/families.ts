@@ -1,6 +1,7 @@
 /**
- * The faces offprint sets type in. Every face is an OFL font vendored in `fonts/` with its
- * licence, so a brief looks the same on every machine and nothing is fetched.
+ * The faces offprint sets type in. Every face is an open-licensed font vendored in `fonts/`
+ * with its licence (OFL for the Source faces, the Bitstream Vera licence for DejaVu), so a brief
+ * looks the same on every machine and nothing is fetched.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,7 +16,9 @@ export type FontId =
   | 'sans'
   | 'sans-italic'
   | 'sans-semibold'
-  | 'mono';
+  | 'mono'
+  /** DejaVu Sans, for characters the Source faces lack (Greek extended, Cyrillic, symbols). */
+  | 'fallback';
 
 export const FONT_FILES: Record<FontId, string> = {
   serif: 'SourceSerif4_400Regular.ttf',
@@ -27,6 +30,7 @@ export const FONT_FILES: Record<FontId, string> = {
   'sans-italic': 'SourceSans3_400Regular_Italic.ttf',
   'sans-semibold': 'SourceSans3_600SemiBold.ttf',
   mono: 'SourceCodePro_400Regular.ttf',
+  fallback: 'DejaVuSans.ttf',
 };
 
 /** The face to use for a run with the given emphasis, within a family. */

@@ -2,7 +2,7 @@
  * Styled inline runs to boxes, glue and penalties: words measured with the real fonts,
  * hyphenation points and other break opportunities as penalties, spaces as glue.
  */
-import { hasFeature, shape, styledFont, textWidth, type FontId } from '../fonts/index.js';
+import { hasFeature, hasGlyph, shape, styledFont, textWidth, type FontId } from '../fonts/index.js';
 import { runWidth } from './measure.js';
 import type { Inline } from '../model/index.js';
 import { hyphenationPoints } from './hyphenate.js';
@@ -185,9 +185,44 @@ function appendWord(pieces: Piece[], paragraph: ParagraphStyle, items: Item[]): 
   }
 }
 
+/** The run's style set in the fallback face. */
+const fallbackStyles = new WeakMap<RunStyle, RunStyle>();
+function fallbackStyle(style: RunStyle): RunStyle {
+  let variant = fallbackStyles.get(style);
+  if (!variant) {
+    variant = { ...style, font: 'fallback' };
+    delete variant.features;
+    fallbackStyles.set(style, variant);
+  }
+  return variant;
+}
+
+/**
+ * Splits text the run's face cannot set into parts: what the face has stays in it, what only
+ * the fallback face has goes to that. Characters neither has stay (and are reported).
+ */
+function byCoverage(text: string, style: RunStyle): Array<{ text: string; style: RunStyle }> {
+  const parts: Array<{ text: string; style: RunStyle }> = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    const face = hasGlyph(style.font, code) || !hasGlyph('fallback', code) ? style : fallbackStyle(style);
+    const last = parts[parts.length - 1];
+    if (last && last.style === face) last.text += ch;
+    else parts.push({ text: ch, style: face });
+  }
+  return parts;
+}
+
 function pushBox(text: string, style: RunStyle, paragraph: ParagraphStyle, items: Item[]): void {
   if (!text) return;
   const shaped = shape(style.font, text, style.features);
+  if (shaped.missing.length && style.font !== 'fallback') {
+    const parts = byCoverage(text, style);
+    if (parts.length > 1 || parts[0]!.style !== style) {
+      for (const part of parts) pushBox(part.text, part.style, paragraph, items);
+      return;
+    }
+  }
   if (shaped.missing.length) paragraph.onMissingGlyphs?.(shaped.missing);
   const width = runWidth(style, text);
   if (width <= paragraph.narrowest) {
