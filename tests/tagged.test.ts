@@ -4,11 +4,11 @@
  * outline, the metadata, and the PDF/A identification with --pdfa.
  */
 import { readFileSync } from 'node:fs';
-import { inflateSync } from 'node:zlib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { layoutSource, renderBrief } from '../src/index.js';
 import { bodyText } from '../src/model/index.js';
+import { inflatedStreams } from './helpers/pdf.js';
 
 const content = (name: string) => readFileSync(new URL(`../content/${name}`, import.meta.url), 'utf8');
 
@@ -57,25 +57,6 @@ async function structureText(pdf: Uint8Array): Promise<{ leaves: StructLeaf[]; u
   return { leaves, untagged, outline, info: metadata.info as Record<string, unknown>, xmp };
 }
 
-/** The PDF's streams, inflated, as text: content streams carry the marked-content properties. */
-function streams(pdf: Uint8Array): string {
-  const bytes = Buffer.from(pdf);
-  const out: string[] = [];
-  let at = 0;
-  for (;;) {
-    const start = bytes.indexOf('stream\n', at);
-    if (start < 0) break;
-    const end = bytes.indexOf('\nendstream', start);
-    const body = bytes.subarray(start + 7, end);
-    try {
-      out.push(inflateSync(body).toString('latin1'));
-    } catch {
-      out.push(body.toString('latin1'));
-    }
-    at = end + 10;
-  }
-  return out.join('\n');
-}
 
 /** Length of the longest common subsequence of two word lists (dynamic programming, two rows). */
 function commonSubsequence(a: string[], b: string[]): number {
@@ -121,7 +102,7 @@ describe.each(['huawei-5g-albania.md', 'baltic-seabed-cables.md', 'spectrum-auct
     if (/^\[\^\w+\]:/m.test(markdown)) expect(roles).toContain('Note');
     // A hyphen put in by the breaker reads as a soft hyphen: the word goes on at the next line.
     const hyphenated = layout.pages.flatMap((page) => page.elements).filter((e) => e.kind === 'text' && e.hyphenated && e.struct !== undefined && !e.pieces.some((p) => p.style.link || p.style.destination));
-    const softHyphens = (streams(pdf).match(/\/ActualText <FEFF(?:[0-9A-F]{4})*00AD>/g) ?? []).length;
+    const softHyphens = (inflatedStreams(pdf).join('\n').match(/\/ActualText <FEFF(?:[0-9A-F]{4})*00AD>/g) ?? []).length;
     expect(softHyphens).toBe(hyphenated.length);
   });
 

@@ -34,21 +34,24 @@ export function joinedText(pdf: PdfText): string {
   return `${lines.replace(/-\n/g, '').replace(/\n/g, ' ')} ${lines.replace(/\n/g, ' ')}`;
 }
 
-/** The ToUnicode CMaps of a PDF pdfkit wrote (compressed; the XMP packet is not). */
-export function toUnicodeMaps(pdf: Uint8Array): string[] {
+/** Every stream of a PDF pdfkit wrote, inflated where it is compressed (the XMP packet is not). */
+export function inflatedStreams(pdf: Uint8Array): string[] {
   const raw = Buffer.from(pdf);
-  const maps: string[] = [];
+  const streams: string[] = [];
   let at = 0;
   for (;;) {
     const start = raw.indexOf('stream\n', at);
     if (start < 0) break;
     const end = raw.indexOf('\nendstream', start);
     const dictionary = raw.subarray(raw.lastIndexOf('obj', start), start).toString('latin1');
-    if (dictionary.includes('/FlateDecode')) {
-      const body = inflateSync(raw.subarray(start + 7, end)).toString('latin1');
-      if (body.includes('begincmap')) maps.push(body);
-    }
+    const body = raw.subarray(start + 7, end);
+    streams.push(dictionary.includes('/FlateDecode') ? inflateSync(body).toString('latin1') : body.toString('latin1'));
     at = end + 10;
   }
-  return maps;
+  return streams;
+}
+
+/** The ToUnicode CMaps of a PDF pdfkit wrote. */
+export function toUnicodeMaps(pdf: Uint8Array): string[] {
+  return inflatedStreams(pdf).filter((body) => body.includes('begincmap'));
 }
