@@ -9,11 +9,15 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BriefError, formatWarning } from './diagnostics.js';
 import { renderBrief, typesettingReport, type Paper } from './index.js';
+import { MANIFEST, sha256, updatedManifest, verifyFolder, type ManifestEntry } from './manifest.js';
 import { version } from './version.js';
 
 const USAGE = `Usage: offprint build <file-or-folder>... [-o <file.pdf | folder>] [--paper a4|letter] [--report] [--pdfa] [--json]
+       offprint verify <folder>...
 
-Turns Markdown briefs (.md) and wire copy (.txt) into typeset PDF briefs.
+Turns Markdown briefs (.md) and wire copy (.txt) into typeset PDF briefs. A folder of briefs
+also gets manifest.json (each PDF's source, title, pages, bytes, SHA-256); verify checks a
+folder of received PDFs against it.
 Exit code: 0 when all built, else the number of briefs that failed (up to 63); 64 for usage errors.
 
   -o, --output <path>   a .pdf file (one input) or a folder (default: output/)
@@ -55,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, ...inputs] = positionals;
+  if (command === 'verify') return verify(inputs);
   if (command !== 'build') {
     process.stderr.write(`offprint: ${command ? `unknown command "${command}"` : 'no command given'}\n\n${USAGE}\n`);
     return USAGE_CODE;
@@ -102,6 +107,11 @@ async function main(argv: string[]): Promise<number> {
     if (!values.json) printResult(result);
   }
   const failed = results.filter((r) => !r.ok).length;
+  // A folder of briefs gets a manifest of what is in it, for checking after distribution.
+  if (!singleFile) {
+    const manifest = updatedManifest(output, version(), results.flatMap((r) => (r.entry ? [r.entry] : [])));
+    if (manifest.briefs.length) writeAtomically(join(output, MANIFEST), new TextEncoder().encode(`${JSON.stringify(manifest, null, 1)}\n`));
+  }
   if (values.json) process.stdout.write(`${JSON.stringify({ offprint: version(), built: results.length - failed, failed, briefs: results }, null, 1)}\n`);
   else if (files.length > 1) process.stdout.write(`${files.length - failed} of ${files.length} briefs built${failed ? `, ${failed} failed` : ''}\n`);
   // The exit code is the number of briefs that failed (capped), so scripts can tell.
@@ -111,6 +121,29 @@ async function main(argv: string[]): Promise<number> {
 /** Exit codes: 0 all built, 1–63 that many briefs failed (63 or more), 64 a usage error. */
 const MAX_FAILED_CODE = 63;
 const USAGE_CODE = 64;
+
+/** `offprint verify <folder>...`: checks received PDFs against the folder's manifest, offline. */
+function verify(folders: string[]): number {
+  if (folders.length === 0) {
+    process.stderr.write(`offprint: name the folder to verify\n\n${USAGE}\n`);
+    return USAGE_CODE;
+  }
+  let problems = 0;
+  for (const folder of folders) {
+    let result;
+    try {
+      result = verifyFolder(folder);
+    } catch (error) {
+      process.stderr.write(`offprint: ${(error as Error).message}\n`);
+      problems++;
+      continue;
+    }
+    for (const problem of result.problems) process.stderr.write(`${problem}\n`);
+    problems += result.problems.length;
+    if (!result.problems.length) process.stdout.write(`${folder}: ${result.checked} PDF${result.checked === 1 ? '' : 's'} match the manifest\n`);
+  }
+  return Math.min(problems, MAX_FAILED_CODE);
+}
 
 /** A file stays as it is; a folder gives its .md and .txt files in name order. */
 function expandInput(input: string): string[] {
@@ -143,6 +176,8 @@ interface BriefResult {
   ok: boolean;
   pages?: number;
   diagnostics: Diagnostic[];
+  /** For the folder's manifest. */
+  entry?: ManifestEntry;
 }
 
 async function buildOne(file: string, target: string, paper: Paper | undefined, report: boolean, pdfa: boolean): Promise<BriefResult> {
@@ -168,6 +203,7 @@ async function buildOne(file: string, target: string, paper: Paper | undefined, 
     }
     result.ok = true;
     result.pages = built.pages;
+    result.entry = { pdf: basename(target), source: shown, title: built.title, byline: built.byline, pages: built.pages, bytes: built.pdf.length, sha256: sha256(built.pdf) };
     return result;
   } catch (error) {
     if (error instanceof BriefError) return fail(error.message, error.line, error.column);

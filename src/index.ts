@@ -30,6 +30,9 @@ export interface RenderResult {
   warnings: Warning[];
   /** What was drawn, as plain data: for reports (`typesettingReport`) and tests. */
   layout: Layout;
+  /** The headline and byline as printed, for manifests. */
+  title: string;
+  byline: string;
 }
 
 export interface LaidOutBrief {
@@ -67,7 +70,7 @@ export async function renderBrief(source: string, options: RenderOptions = {}): 
     ...(meta.date ? { date: meta.date } : {}),
     creator: `offprint ${version()}`,
   }, { pdfa: options.pdfa === true });
-  return { pdf, pages: layout.pages.length, warnings, layout };
+  return { pdf, pages: layout.pages.length, warnings, layout, title: plain(meta.title), byline: plain(joinNames(meta.byline)) };
 }
 
 export { BriefError, formatWarning, type Warning } from './diagnostics.js';

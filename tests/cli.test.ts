@@ -3,7 +3,7 @@
  * than Node does, so this catches what only the compiled JavaScript would get wrong).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +52,33 @@ describe('offprint CLI', () => {
     const plain = scratch();
     run(['build', 'content/huawei-5g-albania.md', '-o', join(plain, 'seed.pdf')]);
     expect(existsSync(join(plain, 'seed.report.json'))).toBe(false);
+  });
+
+  it('writes a manifest beside a folder of PDFs, and verify catches a flipped byte, a missing file and a stranger', () => {
+    const out = scratch();
+    expect(run(['build', 'content', '-o', out]).code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { briefs: Array<{ pdf: string; source: string; title: string; pages: number; bytes: number; sha256: string }> };
+    const pdfs = readdirSync(out).filter((f) => f.endsWith('.pdf')).sort();
+    expect(manifest.briefs.map((b) => b.pdf)).toEqual(pdfs);
+    const seed = manifest.briefs.find((b) => b.pdf === 'huawei-5g-albania.pdf')!;
+    expect(seed).toMatchObject({ source: 'content/huawei-5g-albania.md', title: 'US Embassy Pushes Back against Huawei 5G Ambitions', pages: 2 });
+    expect(seed.bytes).toBe(readFileSync(join(out, seed.pdf)).length);
+    expect(run(['verify', out]).code).toBe(0);
+    // One flipped byte in one PDF.
+    const path = join(out, seed.pdf);
+    const bytes = readFileSync(path);
+    bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    writeFileSync(path, bytes);
+    const flipped = run(['verify', out]);
+    expect(flipped.code).toBe(1);
+    expect(flipped.stderr).toMatch(/huawei-5g-albania\.pdf: the SHA-256 differs/);
+    // A missing PDF and one the manifest does not know.
+    rmSync(join(out, 'spectrum-auction-results.pdf'));
+    writeFileSync(join(out, 'stranger.pdf'), '%PDF-1.7');
+    const more = run(['verify', out]);
+    expect(more.code).toBe(3);
+    expect(more.stderr).toMatch(/spectrum-auction-results\.pdf: missing/);
+    expect(more.stderr).toMatch(/stranger\.pdf: not in the manifest/);
   });
 
   it('writes one brief to a named PDF, on Letter paper when asked', () => {
