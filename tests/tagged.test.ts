@@ -101,7 +101,11 @@ describe.each(['huawei-5g-albania.md', 'baltic-seabed-cables.md', 'spectrum-auct
     if (/^\|.*\|\s*$/m.test(markdown)) for (const role of ['Table', 'TR', 'TH', 'TD']) expect(roles).toContain(role);
     if (/^\[\^\w+\]:/m.test(markdown)) expect(roles).toContain('Note');
     // A hyphen put in by the breaker reads as a soft hyphen: the word goes on at the next line.
-    const hyphenated = layout.pages.flatMap((page) => page.elements).filter((e) => e.kind === 'text' && e.hyphenated && e.struct !== undefined && !e.pieces.some((p) => p.style.link || p.style.destination));
+    const hyphenated = layout.pages.flatMap((page) => page.elements).filter((e) => {
+      if (e.kind !== 'text' || !e.hyphenated || e.struct === undefined) return false;
+      const last = e.pieces[e.pieces.length - 1]!.style;
+      return !last.link && !last.destination && !last.strike;
+    });
     const softHyphens = (inflatedStreams(pdf).join('\n').match(/\/ActualText <FEFF(?:[0-9A-F]{4})*00AD>/g) ?? []).length;
     expect(softHyphens).toBe(hyphenated.length);
   });
@@ -128,6 +132,17 @@ describe.each(['huawei-5g-albania.md', 'baltic-seabed-cables.md', 'spectrum-auct
     const raw = Buffer.from(pdf).toString('latin1');
     expect(raw).toContain('/PageMode /UseOutlines');
     expect(raw).toMatch(/\/DisplayDocTitle true/);
+  });
+});
+
+describe('structure after pull-quotes are left out', () => {
+  it('still tags every note, numbered after the body as set', async () => {
+    const source = `---\ntitle: T\n---\nPara one with a note.[^1] Some more words here.\n\nPara two, a few more words of body text.\n\n${['A', 'B', 'C'].map((c) => `:::pullquote{cite="${c}"}\nQuote ${c} at the end.\n:::`).join('\n\n')}\n\n[^1]: A note.\n\n[^2]: Another note.\n`;
+    const { layout, warnings } = await renderBrief(source, { filename: 'quotes.md' });
+    expect(warnings.some((w) => w.message.includes('left out'))).toBe(true);
+    const notes = layout.pages.flatMap((page) => page.elements).filter((e) => e.kind === 'text' && (e.role === 'note' || e.role === 'heading'));
+    expect(notes.length).toBeGreaterThan(0);
+    expect(notes.filter((e) => e.struct === undefined)).toEqual([]);
   });
 });
 

@@ -34,6 +34,7 @@ export function fillHoles(units: readonly FlowUnit[], state: FlowState, width: n
   if (!best) return plain;
   Object.assign(state, best.state);
   if (!best.state.carry) delete state.carry;
+  if (best.state.quoteWait === undefined) delete state.quoteWait;
   return best.result;
 }
 

@@ -87,7 +87,8 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
   // A brief whose body is empty (only raw HTML, say) still has its page 1.
   if (flowPages.length === 0) flowPages.push({ elements: [], columns: [], startUnit: 0, lateQuotes: [], pendingAfter: [] });
   ({ flowPages, bodyUnits } = placeLateQuotes(flowPages, bodyUnits, (moved) => flowBody(moved, regionsFor, geometry), (line) => diagnostics.warn('a pull-quote found no place beside text that does not already show its words and was left out (its words stay in the body)', line)));
-  if (notesAt >= 0) flowNotes(units.slice(notesAt), notesAt, flowPages, regionsFor, geometry);
+  // Notes are numbered after the body as finally set (pull-quotes may have been left out).
+  if (notesAt >= 0) flowNotes(units.slice(notesAt), bodyUnits.length, flowPages, regionsFor, geometry);
   for (const [line, characters] of [...missing].sort((a, b) => a[0] - b[0])) {
     const list = [...characters].map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
     diagnostics.warn(`the fonts have no glyph for ${list}; ${characters.size === 1 ? 'it prints' : 'they print'} as blank boxes (no vendored font covers them)`, line);

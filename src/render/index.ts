@@ -72,7 +72,7 @@ export function renderPdf(layout: Layout, info: DocumentInfo, options: RenderOpt
     doc.addPage({ size: [layout.width, layout.height], margin: 0 });
     for (const element of page.elements) {
       outline.visit(element);
-      if (element.kind === 'text' && markedLinks(doc, tagging, element, (index, link) => drawTextPiece(doc, element, index, link))) continue;
+      if (element.kind === 'text' && markedLinks(doc, tagging, element, (index, link) => drawLinePiece(doc, element, index, link))) continue;
       marked(doc, tagging, element, () => (element.kind === 'text' && element.hyphenated && element.struct !== undefined ? drawHyphenatedLine(doc, element) : drawElement(doc, element)));
     }
   }
@@ -114,20 +114,23 @@ function drawElement(doc: PDFKit.PDFDocument, element: PageElement): void {
  * hyphen glyph is the same as a real hyphen's, so the font's own text mapping cannot say it.
  */
 function drawHyphenatedLine(doc: PDFKit.PDFDocument, line: TextElement): void {
-  const last = line.pieces.length - 1;
-  line.pieces.forEach((piece, index) => {
-    if (index !== last || !piece.text.endsWith('-')) {
-      drawTextPiece(doc, line, index, undefined);
-      return;
-    }
-    // The span covers the whole broken word: its text is the word's first part and a soft hyphen.
-    const x = line.x + piece.x;
-    const cut = piece.text.lastIndexOf(' ') + 1;
-    const before = piece.text.slice(0, cut);
-    const word = piece.text.slice(cut);
-    if (before) drawPiece(doc, { ...piece, text: before }, x, line.y);
-    drawPiece(doc, { ...piece, text: word }, x + advanceOf(piece, before), line.y, `${word.slice(0, -1)}\u00AD`);
-  });
+  line.pieces.forEach((_, index) => drawLinePiece(doc, line, index, undefined));
+}
+
+/** One piece of a line; the last piece of a hyphenated line gets its soft-hyphen span. */
+function drawLinePiece(doc: PDFKit.PDFDocument, line: TextElement, index: number, tagLink: ((options: Record<string, unknown>) => void) | undefined): void {
+  const piece = line.pieces[index]!;
+  if (!line.hyphenated || index !== line.pieces.length - 1 || !piece.text.endsWith('-') || piece.style.link || piece.style.destination || piece.style.strike) {
+    drawTextPiece(doc, line, index, tagLink);
+    return;
+  }
+  // The span covers the whole broken word: its text is the word's first part and a soft hyphen.
+  const x = line.x + piece.x;
+  const cut = piece.text.lastIndexOf(' ') + 1;
+  const before = piece.text.slice(0, cut);
+  const word = piece.text.slice(cut);
+  if (before) drawPiece(doc, { ...piece, text: before }, x, line.y);
+  drawPiece(doc, { ...piece, text: word }, x + advanceOf(piece, before), line.y, `${word.slice(0, -1)}\u00AD`);
 }
 
 function drawText(doc: PDFKit.PDFDocument, line: TextElement): void {
