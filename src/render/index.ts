@@ -6,7 +6,7 @@ import PDFDocument from 'pdfkit';
 import { FONT_FILES, font, type FontId } from '../fonts/index.js';
 import type { Layout, PageElement, TextElement } from '../layout/index.js';
 import { advanceOf, drawPiece } from './glyphs.js';
-import { addXmpDetails } from './metadata.js';
+import { addXmpDetails, escapeMetadataXml } from './metadata.js';
 import { Outline } from './outline.js';
 import { buildStructure, marked, markedLinks } from './tags.js';
 import { drawPath } from './paths.js';
@@ -73,7 +73,7 @@ export function renderPdf(layout: Layout, info: DocumentInfo, options: RenderOpt
     for (const element of page.elements) {
       outline.visit(element);
       if (element.kind === 'text' && markedLinks(doc, tagging, element, (index, link) => drawLinePiece(doc, element, index, link))) continue;
-      marked(doc, tagging, element, () => (element.kind === 'text' && element.hyphenated && element.struct !== undefined ? drawHyphenatedLine(doc, element) : drawElement(doc, element)));
+      marked(doc, tagging, element, () => drawElement(doc, element));
     }
   }
   addXmpDetails(doc, info, date ?? new Date(0), options.pdfa === true);
@@ -108,19 +108,16 @@ function drawElement(doc: PDFKit.PDFDocument, element: PageElement): void {
 }
 
 /**
- * A line that ends with a hyphen the breaker put there: the broken word is drawn in a span
- * whose actual text ends with a soft hyphen (U+00AD), the PDF way of saying "this word goes on
- * at the next line", so screen readers and text extraction put the word back together. The
- * hyphen glyph is the same as a real hyphen's, so the font's own text mapping cannot say it.
+ * One piece of a line. A line of the structure that ends with a hyphen the breaker put there
+ * draws its broken word in a span whose actual text ends with a soft hyphen (U+00AD), the PDF
+ * way of saying "this word goes on at the next line", so screen readers and text extraction
+ * put the word back together. The hyphen glyph is the same as a real hyphen's, so the font's
+ * own text mapping cannot say it.
  */
-function drawHyphenatedLine(doc: PDFKit.PDFDocument, line: TextElement): void {
-  line.pieces.forEach((_, index) => drawLinePiece(doc, line, index, undefined));
-}
-
-/** One piece of a line; the last piece of a hyphenated line gets its soft-hyphen span. */
 function drawLinePiece(doc: PDFKit.PDFDocument, line: TextElement, index: number, tagLink: ((options: Record<string, unknown>) => void) | undefined): void {
   const piece = line.pieces[index]!;
-  if (!line.hyphenated || index !== line.pieces.length - 1 || !piece.text.endsWith('-') || piece.style.link || piece.style.destination || piece.style.strike) {
+  const brokenWord = line.hyphenated && line.struct !== undefined && index === line.pieces.length - 1 && piece.text.endsWith('-');
+  if (!brokenWord || piece.style.link || piece.style.destination || piece.style.strike) {
     drawTextPiece(doc, line, index, tagLink);
     return;
   }
@@ -134,7 +131,7 @@ function drawLinePiece(doc: PDFKit.PDFDocument, line: TextElement, index: number
 }
 
 function drawText(doc: PDFKit.PDFDocument, line: TextElement): void {
-  line.pieces.forEach((_, index) => drawTextPiece(doc, line, index, undefined));
+  line.pieces.forEach((_, index) => drawLinePiece(doc, line, index, undefined));
 }
 
 /** Draws one piece of a line; `tagLink` adds the structure options to its link annotation. */
@@ -180,26 +177,6 @@ function usedFonts(layout: Layout): FontId[] {
   return (Object.keys(FONT_FILES) as FontId[]).filter((id) => used.has(id));
 }
 
-/**
- * pdfkit copies the info strings into the XMP packet without escaping them, so a title with
- * "&" or "<" would make the metadata invalid XML. Escape them for the XMP only; the Info
- * dictionary, written afterwards, gets the text as it is.
- */
-function escapeMetadataXml(doc: PDFKit.PDFDocument): void {
-  const internals = doc as unknown as { endMetadata(): void; info: Record<string, unknown> };
-  const endMetadata = internals.endMetadata.bind(doc);
-  internals.endMetadata = () => {
-    const original = { ...internals.info };
-    for (const [key, value] of Object.entries(original)) {
-      if (typeof value === 'string') internals.info[key] = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    }
-    try {
-      endMetadata();
-    } finally {
-      Object.assign(internals.info, original);
-    }
-  };
-}
 
 function documentDate(briefDate: string | undefined): Date | undefined {
   if (briefDate) return new Date(`${briefDate}T00:00:00Z`);

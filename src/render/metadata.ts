@@ -1,7 +1,8 @@
 /**
- * XMP details pdfkit leaves out, so the Info dictionary and the XMP packet say the same things:
- * the modification date, the language, the keywords as subjects, and the PDF/UA identification
- * when the PDF/A subset took pdfkit's one identification slot.
+ * The XMP packet: pdfkit's own, with its strings escaped, and the details pdfkit leaves out, so
+ * the Info dictionary and the XMP packet say the same things: the modification date, the
+ * language, the keywords as subjects, and the PDF/UA identification when the PDF/A subset took
+ * pdfkit's one identification slot.
  */
 import type { DocumentInfo } from './index.js';
 
@@ -29,4 +30,25 @@ export function addXmpDetails(doc: PDFKit.PDFDocument, info: DocumentInfo, date:
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * pdfkit copies the info strings into the XMP packet without escaping them, so a title with
+ * "&" or "<" would make the metadata invalid XML. Escape them for the XMP only; the Info
+ * dictionary, written afterwards, gets the text as it is.
+ */
+export function escapeMetadataXml(doc: PDFKit.PDFDocument): void {
+  const internals = doc as unknown as { endMetadata(): void; info: Record<string, unknown> };
+  const endMetadata = internals.endMetadata.bind(doc);
+  internals.endMetadata = () => {
+    const original = { ...internals.info };
+    for (const [key, value] of Object.entries(original)) {
+      if (typeof value === 'string') internals.info[key] = escapeXml(value);
+    }
+    try {
+      endMetadata();
+    } finally {
+      Object.assign(internals.info, original);
+    }
+  };
 }
