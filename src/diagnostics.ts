@@ -35,6 +35,11 @@ export class BriefError extends Error implements SourcePlace {
   }
 }
 
+/** `U+200B`: how messages name a character that may be invisible. */
+export function codePointName(character: string): string {
+  return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 export function formatWarning(warning: Warning): string {
   return `${warning.file}:${warning.line}:${warning.column}: warning: ${warning.message}`;
 }
@@ -44,7 +49,18 @@ export class Diagnostics {
   readonly warnings: Warning[] = [];
   private readonly seen = new Set<string>();
 
-  constructor(readonly file: string) {}
+  /** The source's lines, when known, to find a column from a line and the text on it. */
+  private readonly lines: readonly string[];
+
+  constructor(readonly file: string, source?: string) {
+    this.lines = source === undefined ? [] : source.split('\n');
+  }
+
+  /** 1-based column of `text` on source line `line` (1 when the line or text is not found). */
+  columnOf(line: number, text: string): number {
+    const at = this.lines[line - 1]?.indexOf(text) ?? -1;
+    return at < 0 ? 1 : at + 1;
+  }
 
   warn(message: string, line = 1, column = 1): void {
     const key = `${line}:${column}:${message}`;

@@ -10,6 +10,7 @@ import { readPaper } from './model/meta.js';
 import { renderPdf } from './render/index.js';
 import { joinNames } from './layout/header.js';
 import { version } from './version.js';
+import { checkLength } from './limits.js';
 
 export interface RenderOptions {
   /** Name used in messages; `.txt` selects wire copy. Default `brief.md`. */
@@ -44,9 +45,11 @@ export interface LaidOutBrief {
 /** Parses, models and lays out a brief without rendering it: the data tests assert on. */
 export function layoutSource(source: string, options: RenderOptions = {}): LaidOutBrief {
   const filename = options.filename ?? 'brief.md';
-  const diagnostics = new Diagnostics(filename);
-  const parsed = parseSource(source.normalize('NFC'), diagnostics, sourceKindOf(filename));
-  const brief = buildBrief(parsed, diagnostics, { source: source.normalize('NFC'), ...(options.contentDir ? { contentDir: options.contentDir } : {}) });
+  const text = source.normalize('NFC');
+  const diagnostics = new Diagnostics(filename, text);
+  checkLength(text, diagnostics);
+  const parsed = parseSource(text, diagnostics, sourceKindOf(filename));
+  const brief = buildBrief(parsed, diagnostics, { source: text, ...(options.contentDir ? { contentDir: options.contentDir } : {}) });
   // An option from JavaScript callers is checked like the front matter's value.
   const paper = options.paper ? readPaper(String(options.paper), 1, diagnostics) : (brief.meta.paper ?? 'a4');
   const layout = layoutBrief(brief, { paper, diagnostics, map: options.map !== false });

@@ -6,7 +6,7 @@
  * Later pages: a running head and two wide body columns. The flow carries what is left from
  * column to column; the last page is balanced; furniture is added once the page count is known.
  */
-import type { Diagnostics } from '../diagnostics.js';
+import { codePointName, type Diagnostics } from '../diagnostics.js';
 import type { Brief, Paper } from '../model/index.js';
 import { patternsFor } from '../typeset/index.js';
 import { collectUnits } from './collect.js';
@@ -90,8 +90,9 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
   // Notes are numbered after the body as finally set (pull-quotes may have been left out).
   if (notesAt >= 0) flowNotes(units.slice(notesAt), bodyUnits.length, flowPages, regionsFor, geometry);
   for (const [line, characters] of [...missing].sort((a, b) => a[0] - b[0])) {
-    const list = [...characters].map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
-    diagnostics.warn(`the fonts have no glyph for ${list}; ${characters.size === 1 ? 'it prints' : 'they print'} as blank boxes (no vendored font covers them)`, line);
+    const list = [...characters].map((c) => `"${c}" (${codePointName(c)})`).join(', ');
+    const first = [...characters][0]!;
+    diagnostics.warn(`the fonts have no glyph for ${list}; ${characters.size === 1 ? 'it prints' : 'they print'} as blank boxes, as no vendored font covers ${characters.size === 1 ? 'it' : 'them'}: replace ${characters.size === 1 ? 'it' : 'them'} or say in words what ${characters.size === 1 ? 'it means' : 'they mean'}`, line, diagnostics.columnOf(line, first));
   }
   // The sidebar's continuation needs its pages even when the text ends sooner.
   while (flowPages.length < continued.length + 1) flowPages.push({ elements: [], columns: [], startUnit: 0, lateQuotes: [], pendingAfter: [] });

@@ -3,6 +3,7 @@
  */
 import type { PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { codePointName } from '../diagnostics.js';
 import type { ModelContext } from './context.js';
 import type { Inline, InlineStyle } from './types.js';
 import { INVISIBLE, normalizeSpace, smartenText } from './typography.js';
@@ -21,13 +22,37 @@ export function inlineText(inlines: readonly Inline[]): string {
   return inlines.filter((run) => !run.style.linkNumber).map((run) => run.text).join('');
 }
 
+/**
+ * Names the invisible or control characters removed from a text and points at the first one in
+ * the source (a text node may span lines), so the writer can find and delete it.
+ */
+function warnInvisible(value: string, startOffset: number | undefined, line: number, column: number, context: ModelContext): void {
+  const removed = [...new Set(value.match(INVISIBLE) ?? [])].map(codePointName);
+  let place = { line, column };
+  if (startOffset !== undefined) {
+    const at = context.source.slice(startOffset).search(INVISIBLE_ONE);
+    if (at >= 0) place = placeOf(context.source, startOffset + at);
+  }
+  const list = removed.length > 4 ? `${removed.slice(0, 4).join(', ')} and ${removed.length - 4} more` : removed.join(', ');
+  context.diagnostics.warn(`invisible or control characters (${list}) were removed from the text; delete them from the source if they were pasted in by accident`, place.line, place.column);
+}
+
+const INVISIBLE_ONE = new RegExp(INVISIBLE.source);
+
+/** 1-based line and column of an offset into the source. */
+function placeOf(source: string, offset: number): { line: number; column: number } {
+  const before = source.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: offset - lineStart + 1 };
+}
+
 function appendInline(node: PhrasingContent, style: InlineStyle, out: Inline[], context: ModelContext): void {
   const line = node.position?.start.line ?? 1;
   const column = node.position?.start.column ?? 1;
   switch (node.type) {
     case 'text': {
       const visible = node.value.replace(INVISIBLE, '');
-      if (visible.length !== node.value.length) context.diagnostics.warn('invisible or control characters were removed from the text', line, column);
+      if (visible.length !== node.value.length) warnInvisible(node.value, node.position?.start.offset, line, column, context);
       out.push({ text: normalizeSpace(visible), style });
       return;
     }
