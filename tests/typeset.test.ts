@@ -282,3 +282,28 @@ describe('copy-editing niceties (none changes a word)', () => {
     expect(smallCaps).toEqual(['NATO', 'CFOs']);
   });
 });
+
+describe('lines that cannot be justified', () => {
+  it('sets a line ended by a hard break flush left with natural spaces, like a last line', () => {
+    const items = paragraph('Use the filed figures.\nA hard break above, then the rest of the line runs on and on until it wraps.');
+    const lines = setLines(items, 0, () => 200, 'justify');
+    expect(lineText(lines[0]!)).toBe('Use the filed figures.');
+    expect(lines[0]!.width).toBeLessThan(120);
+    const natural = textWidth('serif', ' ', 9.5);
+    for (const piece of lines[0]!.pieces) expect(piece.spaceWidth).toBeCloseTo(natural, 5);
+    // The lines after it are justified as usual.
+    expect(lines[1]!.width).toBeGreaterThan(199);
+  });
+
+  it('leaves a line short instead of opening holes when no break is within tolerance', () => {
+    // A narrow measure and a long word that cannot be hyphenated: the first line can only be
+    // "Joint inspection of the", far too short for the measure.
+    const items = paragraph('Joint inspection of the QX7Z9K4W2R8T5M3 site');
+    const lines = setLines(items, 0, () => 140, 'justify');
+    const loose = lines.find((line) => !line.last && line.ratio > 3);
+    expect(loose, lines.map(lineText).join(' | ')).toBeDefined();
+    // Its spaces stay near natural (ratio 1: +0.2 em) and it falls short of the measure.
+    for (const piece of loose!.pieces) expect(piece.spaceWidth).toBeLessThanOrEqual(textWidth('serif', ' ', 9.5) + 0.2 * 9.5 + 1e-6);
+    expect(loose!.width).toBeLessThan(140 - 20);
+  });
+});

@@ -2,6 +2,7 @@
  * Page 1's headline block across the full measure: kicker, headline, dek, byline row and a
  * rule. Its height is a whole number of grid lines, so the first body line lands on the grid.
  */
+import { textWidth } from '../fonts/index.js';
 import type { BriefMeta } from '../model/index.js';
 import type { SetLine } from '../typeset/index.js';
 import { baselineOf, type PageGeometry } from './geometry.js';
@@ -63,8 +64,11 @@ export function layoutHeader(meta: BriefMeta, geometry: PageGeometry, warn: (mes
   if (bylineParts.length) {
     let bx = x;
     bylineParts.forEach((part, i) => {
-      const [line] = setText(i === 0 ? part.text : `${SEPARATOR}${part.text}`, part.style, measure, { align: 'ragged' });
+      // Each part is set on its own line, and a line drops the spaces it starts with: the space
+      // before the separator is left as a gap instead, so the dot sits between equal spaces.
+      const [line] = setText(i === 0 ? part.text : `${SEPARATOR.trimStart()}${part.text}`, part.style, measure, { align: 'ragged' });
       if (!line) return;
+      if (i > 0) bx += textWidth(part.style.font, SEPARATOR.slice(0, SEPARATOR.indexOf('\u00B7')), part.style.size);
       elements.push(lineElement(line, bx, y, 'byline', part.style));
       bx += line.width;
     });

@@ -7,7 +7,7 @@ import { shape, textWidth } from '../fonts/index.js';
 import { runWidth } from './measure.js';
 import { leftHang, rightHang } from './protrusion.js';
 import type { Break } from './knuth-plass.js';
-import { LETTER_SHRINK_EM, LETTER_STRETCH_EM, MAX_EXPANSION, SPACE_SHRINK_EM, SPACE_STRETCH_EM, type Alignment, type Item, type LinePiece, type RunStyle, type SetLine } from './types.js';
+import { INFINITE_PENALTY, LETTER_SHRINK_EM, LETTER_STRETCH_EM, MAX_EXPANSION, SPACE_SHRINK_EM, SPACE_STRETCH_EM, type Alignment, type Item, type LinePiece, type RunStyle, type SetLine } from './types.js';
 
 
 export function buildLines(items: readonly Item[], breaks: readonly Break[], from: number, measureOf: (line: number) => number, align: Alignment): SetLine[] {
@@ -29,6 +29,11 @@ interface Token {
   text: string;
   style: RunStyle;
 }
+
+/** Past this adjustment ratio (the breaker's last tolerance) a justified line is left short… */
+const RAGGED_ABOVE = 3;
+/** …with its spaces and glyphs at this ratio. */
+const RAGGED_RATIO = 1;
 
 function setLine(items: readonly Item[], start: number, end: number, hyphen: RunStyle | undefined, measure: number, align: Alignment, last: boolean, hyphenated: boolean): SetLine {
   let indent = 0;
@@ -95,7 +100,10 @@ function setLine(items: readonly Item[], start: number, end: number, hyphen: Run
   let spaceRatio = 0;
   let letterSpacingEm = 0;
   const slack = target - natural;
-  if (align === 'justify' && (!last || slack < 0)) {
+  // A line ended by a hard break is set like a paragraph's last line: flush left, spaces natural.
+  const breakItem = items[end];
+  const forced = breakItem?.type === 'penalty' && breakItem.penalty <= -INFINITE_PENALTY;
+  if (align === 'justify' && ((!last && !forced) || slack < 0)) {
     const stretch = spaceStretch + expandable * MAX_EXPANSION + letterEms * LETTER_STRETCH_EM;
     const shrink = spaceShrink + expandable * MAX_EXPANSION + letterEms * LETTER_SHRINK_EM;
     if (slack > 0 && stretch > 0) ratio = slack / stretch;
@@ -104,7 +112,10 @@ function setLine(items: readonly Item[], start: number, end: number, hyphen: Run
     const expansion = limited * MAX_EXPANSION;
     scale = 1 + expansion;
     letterSpacingEm = limited * (limited >= 0 ? LETTER_STRETCH_EM : LETTER_SHRINK_EM);
-    const remaining = slack - expandable * expansion - letterEms * letterSpacingEm;
+    // A line the breaker could only set past its last tolerance (a long unbreakable word in a
+    // narrow list item or cell) would show holes between its words: it is set as a loose
+    // ragged line instead, falling short of the measure.
+    const remaining = (ratio > RAGGED_ABOVE ? stretch * RAGGED_RATIO : slack) - expandable * expansion - letterEms * letterSpacingEm;
     const elastic = remaining >= 0 ? spaceStretch : spaceShrink;
     spaceRatio = elastic > 0 ? remaining / elastic : 0;
     if (remaining < 0) spaceRatio = Math.max(-1, spaceRatio);
