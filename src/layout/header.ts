@@ -3,7 +3,7 @@
  * rule. Its height is a whole number of grid lines, so the first body line lands on the grid.
  */
 import type { BriefMeta } from '../model/index.js';
-import type { SetLine } from '../typeset/index.js';
+import { isRightToLeftLanguage, type SetLine } from '../typeset/index.js';
 import { baselineOf, type PageGeometry } from './geometry.js';
 import { BYLINE, DEK, HAIRLINE, HEADLINE, KICKER, MUTED, type TextStyle } from './styles.js';
 import { capHeight, lineElement, setText } from './text.js';
@@ -23,6 +23,8 @@ export function layoutHeader(meta: BriefMeta, geometry: PageGeometry, warn: (mes
   const measure = geometry.width - geometry.margin.left - geometry.margin.right;
   const elements: PageElement[] = [];
   let y = geometry.margin.top + capHeight(KICKER);
+  // The headline and dek of a brief in a right-to-left language read right to left.
+  const direction = isRightToLeftLanguage(meta.lang) ? 'rtl' : undefined;
 
   const kicker = setText(meta.kicker.toUpperCase(), KICKER, measure, { align: 'ragged' });
   for (const line of kicker) {
@@ -35,7 +37,7 @@ export function layoutHeader(meta: BriefMeta, geometry: PageGeometry, warn: (mes
   let lines: SetLine[] = [];
   for (let size = HEADLINE.size; size >= 16; size -= 1) {
     style = { ...HEADLINE, size, leading: Math.round(size * 1.115 * 10) / 10 };
-    lines = setText(meta.title, style, measure * 0.92, { align: 'balanced' });
+    lines = setText(meta.title, style, measure * 0.92, { align: 'balanced', direction });
     if (lines.length <= MAX_HEADLINE_LINES) break;
   }
   if (lines.length > MAX_HEADLINE_LINES) warn(`the headline takes ${lines.length} lines even at ${style.size} pt; a shorter one would read better`);
@@ -48,7 +50,7 @@ export function layoutHeader(meta: BriefMeta, geometry: PageGeometry, warn: (mes
 
   if (meta.dek) {
     y += DEK.leading + 7;
-    const dek = setText(meta.dek, DEK, Math.min(measure, measure * 0.78), { align: 'ragged' });
+    const dek = setText(meta.dek, DEK, Math.min(measure, measure * 0.78), { align: 'ragged', direction });
     dek.forEach((line, i) => {
       elements.push(lineElement(line, x, y, 'dek', DEK));
       if (i < dek.length - 1) y += DEK.leading;

@@ -8,7 +8,7 @@
  */
 import type { Diagnostics } from '../diagnostics.js';
 import type { Brief, Paper } from '../model/index.js';
-import { patternsFor } from '../typeset/index.js';
+import { isRightToLeftLanguage, patternsFor } from '../typeset/index.js';
 import { collectUnits } from './collect.js';
 import type { Region } from './flow.js';
 import { flowNotes } from './notes.js';
@@ -44,6 +44,7 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
     grid: geometry.grid,
     maxImageHeight: (geometry.gridLines - header.gridLines - 3) * geometry.grid,
     narrowestColumn: Math.min(geometry.firstPage.body[0].width, geometry.laterPages.body[0].width),
+    ...(isRightToLeftLanguage(brief.meta.lang) ? { direction: 'rtl' as const } : {}),
     warn: (message, line) => diagnostics.warn(message, line),
     onMissingGlyphs: (line) => (characters) => {
       const set = missing.get(line) ?? new Set<string>();
