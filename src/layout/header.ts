@@ -42,8 +42,11 @@ export function layoutHeader(meta: BriefMeta, geometry: PageGeometry, warn: (mes
   }
   if (lines.length > MAX_HEADLINE_LINES) warn(`the headline takes ${lines.length} lines even at ${style.size} pt; a shorter one would read better`);
   y += style.size * 0.9 - KICKER.leading + KICKER.leading;
+  // A right-to-left line is flush with the right edge of its measure; a narrower measure than
+  // the page's (headline, dek) moves over so the text ends at the margin.
+  const from = (line: SetLine) => (line.rtl ? x + measure - line.measure : x);
   for (const line of lines) {
-    elements.push(lineElement(line, x, y, 'headline', style));
+    elements.push(lineElement(line, from(line), y, 'headline', style));
     y += style.leading;
   }
   y -= style.leading;
@@ -52,7 +55,7 @@ export function layoutHeader(meta: BriefMeta, geometry: PageGeometry, warn: (mes
     y += DEK.leading + 7;
     const dek = setText(meta.dek, DEK, Math.min(measure, measure * 0.78), { align: 'ragged', direction });
     dek.forEach((line, i) => {
-      elements.push(lineElement(line, x, y, 'dek', DEK));
+      elements.push(lineElement(line, from(line), y, 'dek', DEK));
       if (i < dek.length - 1) y += DEK.leading;
     });
   }

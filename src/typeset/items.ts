@@ -96,6 +96,7 @@ export function paragraphItems(inlines: readonly Inline[], paragraphStyle: Parag
     }
   }
   flushWord();
+  if (bidi) spacesInFallbackRuns(items);
   while (items.length && items[items.length - 1]!.type === 'glue') items.pop();
   const endStyle = runStyle({}, style, styles);
   const lastStretch = style.align === 'balanced' ? Math.max(style.size * 6, style.narrowest * 0.15) : 100000;
@@ -106,11 +107,12 @@ export function paragraphItems(inlines: readonly Inline[], paragraphStyle: Parag
 }
 
 /**
- * The paragraph's embedding levels, or undefined when it has no right-to-left character and is
- * not set right to left: such a paragraph (nearly every one) does no bidi work at all.
+ * The paragraph's embedding levels, or undefined when it has no right-to-left character: such a
+ * paragraph (nearly every one) does no bidi work at all, and reads left to right even in a brief
+ * whose language is written right to left (an English quotation in an Arabic brief).
  */
 function bidiOf(inlines: readonly Inline[], style: ParagraphStyle): ParagraphLevels | undefined {
-  if (style.direction !== 'rtl' && !inlines.some((inline) => hasRightToLeft(inline.text))) return undefined;
+  if (!inlines.some((inline) => hasRightToLeft(inline.text))) return undefined;
   return paragraphLevels(inlines.map((inline) => inline.text).join(''), style.direction);
 }
 
@@ -132,6 +134,24 @@ function levelStyle(style: RunStyle, level: number, paragraphLevel: number): Run
     byLevel.set(level, variant);
   }
   return variant;
+}
+
+/**
+ * Arabic and Hebrew are set in the fallback face, but the spaces between their words come from
+ * the paragraph's face, so each word would be a piece of its own: drawn apart, with no space
+ * glyph between, and a reader copying them would have to guess the spaces. A space between two
+ * words in the same fallback style takes that style, so a right-to-left phrase is one run.
+ */
+function spacesInFallbackRuns(items: Item[]): void {
+  for (let i = 1; i < items.length - 1; i++) {
+    const glue = items[i]!;
+    const before = items[i - 1]!;
+    const after = items[i + 1]!;
+    if (glue.type !== 'glue' || before.type !== 'box' || after.type !== 'box') continue;
+    if (before.style !== after.style || before.style.font !== 'fallback' || glue.style === before.style) continue;
+    glue.style = before.style;
+    glue.width = textWidth('fallback', ' ', before.style.size);
+  }
 }
 
 /** Marks at a line's ends hang into the margins, except in centred and right-to-left text. */
