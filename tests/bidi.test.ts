@@ -9,7 +9,8 @@ import { layoutSource, renderBrief } from '../src/index.js';
 import type { Inline } from '../src/model/index.js';
 import { paragraphItems, setLines, shapeRun, type LinePiece, type ParagraphStyle, type SetLine } from '../src/typeset/index.js';
 import { visualOrder } from '../src/typeset/bidi.js';
-import { textElements } from './helpers/layout-checks.js';
+import { bodyText } from '../src/model/index.js';
+import { offGrid, outsideFrame, overlappingText, placedWords, textElements, words } from './helpers/layout-checks.js';
 import { inflatedStreams, joinedText, readPdf } from './helpers/pdf.js';
 
 const PARAGRAPH: ParagraphStyle = { font: 'serif', size: 9.5, color: '#000', linkColor: '#00f', hyphenation: 'en-us', align: 'justify', firstIndent: 0, narrowest: 150 };
@@ -183,5 +184,31 @@ describe('a brief with right-to-left text', () => {
     expect(drawn).not.toContain('שיתוף פעולה');
     // A mirrored bracket says which bracket it stands for.
     expect(inflatedStreams(pdf).some((stream) => stream.includes('/ActualText <FEFF0028>') || stream.includes('/ActualText <FEFF0029>'))).toBe(true);
+  });
+});
+
+describe('a brief in Arabic (lang: ar)', () => {
+  const paragraph = (n: number) =>
+    `قال ${n} خبراء إن حركة البيانات بين أوروبا والشرق الأوسط تحولت إلى مسارات أخرى أطول، مما أدى إلى تباطؤ ملحوظ في سرعة الاتصال لدى المستخدمين في عدة دول، منها مصر والسعودية والإمارات، وإن شركة Seacom تعمل على إعادة الخدمة خلال 3 أسابيع.`;
+  const source = `---\ntitle: قطع الكابلات البحرية في البحر الأحمر\nlang: ar\ndate: 2024-03-01\n---\n\n${Array.from({ length: 24 }, (_, i) => paragraph(i + 1)).join('\n\n')}\n`;
+  const { brief, layout } = layoutSource(source, { map: false });
+
+  it('keeps the layout invariants over several pages', () => {
+    expect(layout.pages.length).toBeGreaterThan(1);
+    expect(outsideFrame(layout)).toEqual([]);
+    expect(overlappingText(layout)).toEqual([]);
+    expect(offGrid(layout)).toEqual([]);
+    expect(placedWords(layout, ['body']).sort()).toEqual(words(bodyText(brief.body)).sort());
+  });
+
+  it('reads its columns from right to left', () => {
+    for (const page of layout.pages) {
+      const body = textElements(layout).filter((e) => e.page === page.number && e.role === 'body');
+      const columns = [...new Set(body.map((e) => e.x))].sort((a, b) => b - a);
+      if (columns.length < 2) continue;
+      // The lowest-numbered paragraph of the page stands in the right-hand column.
+      const first = body.reduce((a, b) => ((a.paragraph ?? 0) <= (b.paragraph ?? 0) ? a : b));
+      expect(first.x).toBe(columns[0]);
+    }
   });
 });
