@@ -53,6 +53,15 @@ describe('rule L2: runs in visual order', () => {
     expect(drawnCodePoints(first, 'שלום')).toBe('םולש');
   });
 
+  it('follows directional controls and draws none of them', () => {
+    const missing: string[] = [];
+    // An isolate keeps the Hebrew word and the number after it apart: the number stays to its right.
+    const [line] = set('Say \u2067שלום\u2069 2024 times\u200E.', 300, { align: 'ragged', onMissingGlyphs: (c) => missing.push(...c) });
+    expect(missing).toEqual([]);
+    expect(line!.pieces.map((p) => p.text).join('')).toBe('Say שלום 2024 times.');
+    expect(pieceWith(line!, '2024').x).toBeGreaterThan(pieceWith(line!, 'שלום').x);
+  });
+
   it('leaves a paragraph without right-to-left letters alone', () => {
     const items = paragraphItems([{ text: 'Plain English text (with brackets) and 2024.', style: {} }], PARAGRAPH);
     expect(items.some((item) => item.type !== 'penalty' && item.style.level !== undefined)).toBe(false);

@@ -26,9 +26,22 @@ function bidi(): Bidi {
  * supplementary right-to-left planes) and the explicit right-to-left marks and controls.
  */
 const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u200F\u202B\u202E\u2067\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+/** The explicit directional marks, embeddings, overrides and isolates: they steer, never print. */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
 
 export function hasRightToLeft(text: string): boolean {
   return RIGHT_TO_LEFT.test(text);
+}
+
+/** Whether a paragraph's text needs the algorithm: right-to-left letters or explicit controls. */
+export function needsBidi(text: string): boolean {
+  BIDI_CONTROLS.lastIndex = 0;
+  return RIGHT_TO_LEFT.test(text) || BIDI_CONTROLS.test(text);
+}
+
+/** The text without its directional controls, once their levels are resolved (they have no glyph). */
+export function withoutControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
 }
 
 /** Languages written right to left (ISO 639 codes, the primary subtag of a `lang:` tag). */

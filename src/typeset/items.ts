@@ -3,7 +3,7 @@
  * hyphenation points and other break opportunities as penalties, spaces as glue.
  */
 import { hasFeature, hasGlyph, styledFont, textWidth, type FontId } from '../fonts/index.js';
-import { hasRightToLeft, paragraphLevels, type ParagraphLevels } from './bidi.js';
+import { hasRightToLeft, needsBidi, paragraphLevels, withoutControls, type ParagraphLevels } from './bidi.js';
 import { runWidth, shapeRun } from './measure.js';
 import type { Inline } from '../model/index.js';
 import { hyphenationPoints } from './hyphenate.js';
@@ -107,12 +107,13 @@ export function paragraphItems(inlines: readonly Inline[], paragraphStyle: Parag
 }
 
 /**
- * The paragraph's embedding levels, or undefined when it has no right-to-left character: such a
+ * The paragraph's embedding levels, or undefined when it has no right-to-left character (nor a
+ * directional control): such a
  * paragraph (nearly every one) does no bidi work at all, and reads left to right even in a brief
  * whose language is written right to left (an English quotation in an Arabic brief).
  */
 function bidiOf(inlines: readonly Inline[], style: ParagraphStyle): ParagraphLevels | undefined {
-  if (!inlines.some((inline) => hasRightToLeft(inline.text))) return undefined;
+  if (!inlines.some((inline) => needsBidi(inline.text))) return undefined;
   return paragraphLevels(inlines.map((inline) => inline.text).join(''), style.direction);
 }
 
@@ -303,7 +304,7 @@ function pushBox(text: string, style: RunStyle, paragraph: Setting, items: Item[
     let start = 0;
     for (let i = 1; i <= text.length; i++) {
       if (i < text.length && levels[at + i] === levels[at + start]) continue;
-      pushBox(text.slice(start, i), levelStyle(style, levels[at + start]!, paragraphLevel), paragraph, items);
+      pushBox(withoutControls(text.slice(start, i)), levelStyle(style, levels[at + start]!, paragraphLevel), paragraph, items);
       start = i;
     }
     return;
