@@ -3,6 +3,7 @@
  * its joining forms, right-to-left paragraphs flush right, numbers left to right, no hyphens in
  * right-to-left words, and the words read back from the PDF by pdf.js.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { layoutSource, renderBrief } from '../src/index.js';
@@ -219,5 +220,31 @@ describe('a brief in Arabic (lang: ar)', () => {
       const first = body.reduce((a, b) => ((a.paragraph ?? 0) <= (b.paragraph ?? 0) ? a : b));
       expect(first.x).toBe(columns[0]);
     }
+  });
+});
+
+describe('mixed-direction paragraphs, generated', () => {
+  const vocabulary = ['the', 'cable', 'Seacom', 'AAE-1', '2024', '3.5%', '(repair)', '«note»', 'שלום', 'עולם', '(כבל)', 'תת-ימי', 'السلام', 'الكابلات', '(شبكة)', 'البحر', '١٢٣', '،', 'قال:', '!'];
+  const paragraphs = fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 40 }).map((ws) => ws.join(' '));
+
+  it('keeps every word, in logical order, with the pieces of a line side by side inside the measure', () => {
+    fc.assert(
+      fc.property(paragraphs, fc.integer({ min: 60, max: 260 }), fc.constantFrom('justify', 'ragged') as fc.Arbitrary<'justify' | 'ragged'>, (text, measure, align) => {
+        const lines = set(text, measure, { align });
+        // A hyphenated line end joins the next line again.
+        const joined = lines.map((line) => line.pieces.map((p) => p.text).join('').replace(line.hyphenated ? /-$/ : /$/, line.hyphenated ? '' : ' ')).join('');
+        expect(joined.split(/\s+/).filter(Boolean)).toEqual(text.split(' '));
+        for (const line of lines) {
+          const drawn = line.pieces.filter((p) => p.text.trim()).sort((a, b) => a.x - b.x);
+          for (let i = 1; i < drawn.length; i++) expect(drawn[i]!.x).toBeGreaterThanOrEqual(drawn[i - 1]!.x + drawn[i - 1]!.width - 0.01);
+          // A word wider than the measure may overflow; any other line stays within it (and its hangs).
+          if (drawn.length > 1 || drawn[0]!.width <= measure) {
+            expect(drawn[0]!.x).toBeGreaterThanOrEqual(-6);
+            expect(drawn[drawn.length - 1]!.x + drawn[drawn.length - 1]!.width).toBeLessThanOrEqual(measure + 6);
+          }
+        }
+      }),
+      { numRuns: Number(process.env.RUNS ?? 60), seed: Number(process.env.SEED ?? 11) },
+    );
   });
 });
