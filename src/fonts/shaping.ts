@@ -111,14 +111,21 @@ export function hasGlyph(id: FontId, codePoint: number): boolean {
 /**
  * Shapes `text` (normally one word: spaces are set by the line, not by shaping) with the
  * face's default features (kerning, ligatures) plus any extra ones such as small caps.
+ *
+ * `direction` is given for a run of a bidirectional paragraph, whose level says it (the script
+ * alone would set Arabic-Indic digits right to left); without it fontkit takes the direction of
+ * the text's script. A right-to-left run is shaped as such (Arabic joining forms, lam-alef) and
+ * comes back in visual order, leftmost glyph first (its brackets are mirrored by the caller).
  */
-export function shape(id: FontId, text: string, features?: readonly string[]): ShapedText {
-  const key = features && features.length ? `${id}\u0000${features.join(',')}\u0000${text}` : `${id}\u0000${text}`;
+export function shape(id: FontId, text: string, features?: readonly string[], direction?: 'ltr' | 'rtl'): ShapedText {
+  const base = features && features.length ? `${id}\u0000${features.join(',')}\u0000${text}` : `${id}\u0000${text}`;
+  const key = direction ? `${direction}\u0000${base}` : base;
   const cached = shapeCache.get(key);
   if (cached) return cached;
   const face = font(id);
   const scale = 1000 / face.unitsPerEm;
-  const run = face.layout(text, features && features.length ? [...features] : undefined);
+  const userFeatures = features && features.length ? [...features] : undefined;
+  const run = direction ? face.layout(text, userFeatures ?? [], undefined, undefined, direction) : face.layout(text, userFeatures);
   const glyphs: ShapedGlyph[] = [];
   const missing: string[] = [];
   let advance = 0;

@@ -18,6 +18,8 @@ export interface CollectContext {
   narrowestColumn: number;
   onMissingGlyphs(line: number): (characters: string[]) => void;
   warn(message: string, line: number): void;
+  /** 'rtl' for a brief in a right-to-left language: its paragraphs read right to left. */
+  direction?: 'rtl';
 }
 
 const LIST_INDENT = 12;
@@ -201,5 +203,7 @@ function textUnit(
     sourceLine: line,
     narrowestColumn: context.narrowestColumn,
     onMissingGlyphs: context.onMissingGlyphs(line),
+    // Code and addresses read left to right whatever the language.
+    ...(context.direction && nesting.role !== 'code' && nesting.role !== 'links' ? { direction: context.direction } : {}),
   };
 }

@@ -282,7 +282,12 @@ function followingNeed(units: readonly FlowUnit[], index: number, width: number,
 }
 
 function placeLines(unit: TextUnit, index: number, lines: ReturnType<typeof unitLines>, startsUnit: boolean, region: Region, used: number, geometry: PageGeometry, out: PageElement[]): void {
-  const x = region.x + unitIndents(unit, region.width).left;
+  // A right-to-left paragraph mirrors its indents: a list's or a quotation's indent, its
+  // marker and its rule go on the right.
+  const rtl = lines.some((line) => line.rtl);
+  const indents = unitIndents(unit, region.width);
+  const x = region.x + (rtl ? indents.right : indents.left);
+  const measureEnd = region.x + region.width - (rtl ? indents.left : indents.right);
   const first = baselineOf(geometry, region.firstLine + used);
   // The marker first: a note's number is read before its text.
   if (unit.marker && startsUnit && lines.length) {
@@ -290,7 +295,7 @@ function placeLines(unit: TextUnit, index: number, lines: ReturnType<typeof unit
     if (markerLine) {
       const destination = unit.marker.destination;
       const pieces = destination ? markerLine.pieces.map((piece) => ({ ...piece, style: { ...piece.style, destination } })) : markerLine.pieces;
-      out.push({ ...lineElement({ ...markerLine, pieces }, x - markerLine.width - 4, first, unit.role, unit.marker.style), paragraph: index, marker: true });
+      out.push({ ...lineElement({ ...markerLine, pieces }, rtl ? measureEnd + 4 : x - markerLine.width - 4, first, unit.role, unit.marker.style), paragraph: index, marker: true });
     }
   }
   lines.forEach((line, i) => {
@@ -310,7 +315,7 @@ function placeLines(unit: TextUnit, index: number, lines: ReturnType<typeof unit
     }
   });
   if (unit.quoteDepth > 0 && lines.length) {
-    const ruleX = x - 6;
+    const ruleX = rtl ? measureEnd + 6 : x - 6;
     const top = first - unit.style.size * 0.8;
     const bottom = first + (lines.length - 1) * unit.style.leading + unit.style.size * 0.25;
     out.push({ kind: 'rule', x1: ruleX, y1: top, x2: ruleX, y2: bottom, width: QUOTE_RULE, color: MUTED });

@@ -4,6 +4,7 @@
  */
 import type { BriefMeta } from '../model/index.js';
 import type { PageGeometry } from './geometry.js';
+import { hasRightToLeft } from '../typeset/index.js';
 import { formatDate } from './header.js';
 import { FOOTER, HAIRLINE, MUTED } from './styles.js';
 import { lineElement, setText } from './text.js';
@@ -17,7 +18,10 @@ export function footer(meta: BriefMeta, page: number, pages: number, geometry: P
   const measure = geometry.width - geometry.margin.left - geometry.margin.right;
   const ruleY = geometry.height - geometry.margin.bottom + 14;
   const baseline = ruleY + 11;
-  const label = meta.date ? `${meta.title}${SEPARATOR}${formatDate(meta.date)}` : meta.title;
+  // After a right-to-left title the date is isolated (FSI … PDI), or UAX #9 would read its day
+  // as an Arabic number apart from the month: "March 2024 1".
+  const date = meta.date ? (hasRightToLeft(meta.title) ? `\u2068${formatDate(meta.date)}\u2069` : formatDate(meta.date)) : undefined;
+  const label = date ? `${meta.title}${SEPARATOR}${date}` : meta.title;
   const [number] = setText(`${page}\u2009/\u2009${pages}`, FOOTER, measure, { align: 'ragged' });
   const numberWidth = number ? number.width : 0;
   const [left] = setText(ellipsize(label, measure - numberWidth - 24), FOOTER, measure - numberWidth - 12, { align: 'ragged' });

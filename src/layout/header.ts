@@ -4,7 +4,7 @@
  */
 import { textWidth } from '../fonts/index.js';
 import type { BriefMeta } from '../model/index.js';
-import type { SetLine } from '../typeset/index.js';
+import { isRightToLeftLanguage, type SetLine } from '../typeset/index.js';
 import { baselineOf, type PageGeometry } from './geometry.js';
 import { BYLINE, DEK, HAIRLINE, HEADLINE, KICKER, MUTED, type TextStyle } from './styles.js';
 import { capHeight, lineElement, setText } from './text.js';
@@ -24,6 +24,8 @@ export function layoutHeader(meta: BriefMeta, geometry: PageGeometry, warn: (mes
   const measure = geometry.width - geometry.margin.left - geometry.margin.right;
   const elements: PageElement[] = [];
   let y = geometry.margin.top + capHeight(KICKER);
+  // The headline and dek of a brief in a right-to-left language read right to left.
+  const direction = isRightToLeftLanguage(meta.lang) ? 'rtl' : undefined;
 
   const kicker = setText(meta.kicker.toUpperCase(), KICKER, measure, { align: 'ragged' });
   for (const line of kicker) {
@@ -36,22 +38,25 @@ export function layoutHeader(meta: BriefMeta, geometry: PageGeometry, warn: (mes
   let lines: SetLine[] = [];
   for (let size = HEADLINE.size; size >= 16; size -= 1) {
     style = { ...HEADLINE, size, leading: Math.round(size * 1.115 * 10) / 10 };
-    lines = setText(meta.title, style, measure * 0.92, { align: 'balanced' });
+    lines = setText(meta.title, style, measure * 0.92, { align: 'balanced', direction });
     if (lines.length <= MAX_HEADLINE_LINES) break;
   }
   if (lines.length > MAX_HEADLINE_LINES) warn(`the headline takes ${lines.length} lines even at ${style.size} pt; a shorter one would read better`);
   y += style.size * 0.9 - KICKER.leading + KICKER.leading;
+  // A right-to-left line is flush with the right edge of its measure; a narrower measure than
+  // the page's (headline, dek) moves over so the text ends at the margin.
+  const from = (line: SetLine) => (line.rtl ? x + measure - line.measure : x);
   for (const line of lines) {
-    elements.push(lineElement(line, x, y, 'headline', style));
+    elements.push(lineElement(line, from(line), y, 'headline', style));
     y += style.leading;
   }
   y -= style.leading;
 
   if (meta.dek) {
     y += DEK.leading + 7;
-    const dek = setText(meta.dek, DEK, Math.min(measure, measure * 0.78), { align: 'ragged' });
+    const dek = setText(meta.dek, DEK, Math.min(measure, measure * 0.78), { align: 'ragged', direction });
     dek.forEach((line, i) => {
-      elements.push(lineElement(line, x, y, 'dek', DEK));
+      elements.push(lineElement(line, from(line), y, 'dek', DEK));
       if (i < dek.length - 1) y += DEK.leading;
     });
   }

@@ -8,7 +8,7 @@
  */
 import { codePointName, type Diagnostics } from '../diagnostics.js';
 import type { Brief, Paper } from '../model/index.js';
-import { patternsFor } from '../typeset/index.js';
+import { isRightToLeftLanguage, patternsFor } from '../typeset/index.js';
 import { collectUnits } from './collect.js';
 import type { Region } from './flow.js';
 import { flowNotes } from './notes.js';
@@ -35,6 +35,7 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
   const { diagnostics } = options;
   const geometry = pageGeometry(options.paper);
   const hyphenation = patternsFor(brief.meta.lang);
+  const rightToLeft = isRightToLeftLanguage(brief.meta.lang);
   if (!hyphenation) diagnostics.warn(`no hyphenation patterns for language "${brief.meta.lang}"; the brief is set without hyphenation`);
 
   const header = layoutHeader(brief.meta, geometry, (message) => diagnostics.warn(message));
@@ -44,6 +45,7 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
     grid: geometry.grid,
     maxImageHeight: (geometry.gridLines - header.gridLines - 3) * geometry.grid,
     narrowestColumn: Math.min(geometry.firstPage.body[0].width, geometry.laterPages.body[0].width),
+    ...(rightToLeft ? { direction: 'rtl' as const } : {}),
     warn: (message, line) => diagnostics.warn(message, line),
     onMissingGlyphs: (line) => (characters) => {
       const set = missing.get(line) ?? new Set<string>();
@@ -68,15 +70,19 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
   // A sidebar too long for page 1 goes on at the head of the right-hand column of the next pages.
   const continued: SidebarPart[] = continuedSidebar.map((part) => part(geometry.laterPages.body[1].x, baselineAt(0)));
 
+  // A brief in a right-to-left language reads its columns from right to left.
+  const inReadingOrder = (regions: Region[]): Region[] => (rightToLeft ? regions.reverse() : regions);
   const regionsFor = (pageIndex: number): Region[] => {
     if (pageIndex === 0) {
-      return geometry.firstPage.body.map((column, i) => ({ ...column, firstLine: header.gridLines, lines: bodyLines, column: i }));
+      return inReadingOrder(geometry.firstPage.body.map((column, i) => ({ ...column, firstLine: header.gridLines, lines: bodyLines, column: i })));
     }
-    return geometry.laterPages.body.map((column, i) => {
-      const box = i === 1 ? continued[pageIndex - 1] : undefined;
-      const reserved = box ? box.gridLines + 1 : 0;
-      return { ...column, firstLine: reserved, lines: geometry.gridLines - reserved, column: i };
-    });
+    return inReadingOrder(
+      geometry.laterPages.body.map((column, i) => {
+        const box = i === 1 ? continued[pageIndex - 1] : undefined;
+        const reserved = box ? box.gridLines + 1 : 0;
+        return { ...column, firstLine: reserved, lines: geometry.gridLines - reserved, column: i };
+      }),
+    );
   };
 
   // Endnotes are a band of their own: the body's columns are balanced above them, and the notes

@@ -77,8 +77,9 @@ function tableRows(block: TableBlock, body: Inline[][][], grid: number, hyphenat
           const align: CellAlign = block.align[i] ?? 'left';
           let y = top + ROW_PAD + capHeight(style) + 1;
           for (const line of lines) {
-            const shift = align === 'right' ? w - line.width : align === 'center' ? (w - line.width) / 2 : 0;
-            out.push({ ...lineElement(line, cellX + Math.max(0, shift), y, 'table', style), cell });
+            // A right-to-left line already stands at the cell's right edge.
+            const shift = line.rtl ? (align === 'center' ? -Math.max(0, (w - line.width) / 2) : 0) : Math.max(0, align === 'right' ? w - line.width : align === 'center' ? (w - line.width) / 2 : 0);
+            out.push({ ...lineElement(line, cellX + shift, y, 'table', style), cell });
             y += style.leading;
           }
           cellX += w + CELL_GAP;

@@ -13,6 +13,8 @@ export interface SetOptions {
   hyphenation?: string | undefined;
   firstIndent?: number;
   onMissingGlyphs?: (characters: string[]) => void;
+  /** Base direction; without it the text's first strong character decides. */
+  direction?: 'ltr' | 'rtl' | undefined;
 }
 
 export function paragraphStyle(style: TextStyle, measure: number, options: SetOptions): ParagraphStyle {
@@ -30,6 +32,7 @@ export function paragraphStyle(style: TextStyle, measure: number, options: SetOp
   if (style.tracking) paragraph.tracking = style.tracking;
   if (style.smallCapAcronyms) paragraph.smallCapAcronyms = true;
   if (options.onMissingGlyphs) paragraph.onMissingGlyphs = options.onMissingGlyphs;
+  if (options.direction) paragraph.direction = options.direction;
   return paragraph;
 }
 

@@ -43,6 +43,8 @@ export interface TextUnit {
   /** Line numbers in the source, for messages. */
   sourceLine: number;
   onMissingGlyphs?: (characters: string[]) => void;
+  /** Base direction when the brief's language sets it (right to left); else the text decides. */
+  direction?: 'rtl';
   /** The narrowest column the unit may be set in; long words are cut to fit it. */
   narrowestColumn: number;
   cache?: { items: Item[]; lines: Map<string, SetLine[]>; loose: Map<string, SetLine[] | undefined> };
@@ -131,7 +133,7 @@ function unitCache(unit: TextUnit): { items: Item[]; lines: Map<string, SetLine[
   if (!unit.cache) {
     const narrowestIndents = unitIndents(unit, unit.narrowestColumn);
     const narrowest = unit.narrowestColumn - narrowestIndents.left - narrowestIndents.right;
-    const options = { align: unit.align, hyphenation: unit.hyphenation, firstIndent: unit.firstIndent, ...(unit.onMissingGlyphs ? { onMissingGlyphs: unit.onMissingGlyphs } : {}) };
+    const options = { align: unit.align, hyphenation: unit.hyphenation, firstIndent: unit.firstIndent, direction: unit.direction, ...(unit.onMissingGlyphs ? { onMissingGlyphs: unit.onMissingGlyphs } : {}) };
     unit.cache = { items: paragraphItems(unit.inlines, paragraphStyle(unit.style, narrowest, options)), lines: new Map(), loose: new Map() };
   }
   return unit.cache;

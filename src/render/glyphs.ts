@@ -8,7 +8,7 @@
  */
 import type PDFDocument from 'pdfkit';
 import { shape, type ShapedGlyph } from '../fonts/index.js';
-import type { LinePiece } from '../typeset/index.js';
+import { mirrorOf, shapeRun, type LinePiece } from '../typeset/index.js';
 
 /** The parts of pdfkit's EmbeddedFont that writing glyphs needs (pinned pdfkit 0.20). */
 interface EmbeddedFont {
@@ -29,10 +29,18 @@ interface DocumentInternals {
  * `actualText`, when given, is what the glyphs mean (a hyphenated word's first part and a soft
  * hyphen): the span goes inside the text object, after the position is set, so extractors place
  * that text where the glyphs are.
+ *
+ * A right-to-left piece is drawn in visual order (its words from the last to the first, each
+ * word's glyphs as shaping put them), as every PDF writer does: pdf.js and poppler read
+ * right-to-left glyphs back into logical order themselves. (An ActualText span with the logical
+ * text made poppler reverse it once more.) Two things they cannot undo are helped: a ligature
+ * (lam-alef) maps to its letters in visual order, so reading it backwards gives them as written,
+ * and a mirrored bracket gets a one-glyph span saying which bracket it stands for.
  */
 export function drawPiece(doc: PDFKit.PDFDocument, piece: LinePiece, x: number, baseline: number, actualText?: string): void {
   if (!piece.text.trim()) return;
   const { style } = piece;
+  const rtl = style.level !== undefined && style.level % 2 === 1;
   doc.font(style.font).fontSize(style.size).fillColor(style.color);
   const internals = doc as unknown as DocumentInternals;
   const font = internals._font;
@@ -40,7 +48,9 @@ export function drawPiece(doc: PDFKit.PDFDocument, piece: LinePiece, x: number, 
 
   // Under horizontal scaling (Tz) every advance, TJ adjustments included, is scaled too.
   const scale = 1000 / (style.size * piece.scale);
-  const parts: string[] = [];
+  let parts: string[] = [];
+  /** Earlier TJ operations of the piece, when a mirrored bracket split it (each maybe in a span). */
+  const shows: Array<{ parts: string[]; actualText?: string }> = [];
   let hex = '';
   const flush = (adjust: number) => {
     if (hex) parts.push(`<${hex}>`);
@@ -50,21 +60,34 @@ export function drawPiece(doc: PDFKit.PDFDocument, piece: LinePiece, x: number, 
   const addGlyph = (glyph: ShapedGlyph, advance: number) => {
     const id = font.subset.includeGlyph(glyph.id);
     font.widths[id] ??= glyph.advanceWidth;
-    font.unicode[id] ??= glyph.codePoints;
+    font.unicode[id] ??= rtl && glyph.codePoints.length > 1 ? [...glyph.codePoints].reverse() : glyph.codePoints;
+    const mirror = rtl && glyph.codePoints.length === 1 ? mirrorOf(String.fromCodePoint(glyph.codePoints[0]!)) : undefined;
+    if (mirror) {
+      flush(0);
+      if (parts.length) shows.push({ parts });
+      parts = [];
+    }
     hex += `0000${id.toString(16)}`.slice(-4);
     // TJ numbers move the next glyph left by thousandths of the font size.
     const adjust = glyph.advanceWidth - advance;
-    if (Math.abs(adjust) > 0.0005) flush(adjust);
+    if (Math.abs(adjust) > 0.0005 || mirror) flush(adjust);
+    if (mirror) {
+      shows.push({ parts, actualText: mirror });
+      parts = [];
+    }
   };
 
   const space = shape(style.font, ' ').glyphs[0];
-  piece.text.split(' ').forEach((chunk, index) => {
+  const chunks = piece.text.split(' ');
+  if (rtl) chunks.reverse();
+  chunks.forEach((chunk, index) => {
     if (index > 0 && space) addGlyph(space, piece.spaceWidth * scale);
     if (!chunk) return;
     const extra = (style.tracking ?? 0) + piece.letterSpacing * scale;
-    for (const glyph of shape(style.font, chunk, style.features).glyphs) addGlyph(glyph, glyph.xAdvance + extra);
+    for (const glyph of shapeRun(style, chunk).glyphs) addGlyph(glyph, glyph.xAdvance + extra);
   });
   flush(0);
+  if (parts.length) shows.push({ parts });
 
   // pdfkit's page space has its origin at the top left; text space wants it at the bottom left.
   const y = internals.page.height - baseline + (style.rise ?? 0);
@@ -75,7 +98,11 @@ export function drawPiece(doc: PDFKit.PDFDocument, piece: LinePiece, x: number, 
   internals.addContent(`/${font.id} ${fixed(style.size)} Tf`);
   if (piece.scale !== 1) internals.addContent(`${fixed(piece.scale * 100)} Tz`);
   if (actualText !== undefined) internals.addContent(`/Span <</ActualText <${utf16Hex(actualText)}>>> BDC`);
-  internals.addContent(`[${parts.join(' ')}] TJ`);
+  for (const show of shows) {
+    if (show.actualText !== undefined) internals.addContent(`/Span <</ActualText <${utf16Hex(show.actualText)}>>> BDC`);
+    internals.addContent(`[${show.parts.join(' ')}] TJ`);
+    if (show.actualText !== undefined) internals.addContent('EMC');
+  }
   if (actualText !== undefined) internals.addContent('EMC');
   internals.addContent('ET');
   doc.restore();
@@ -88,7 +115,7 @@ export function advanceOf(piece: LinePiece, text: string): number {
   text.split(' ').forEach((chunk, index) => {
     if (index > 0) width += piece.spaceWidth;
     if (!chunk) return;
-    for (const glyph of shape(style.font, chunk, style.features).glyphs) width += (((glyph.xAdvance + (style.tracking ?? 0)) * style.size) / 1000) * piece.scale + piece.letterSpacing;
+    for (const glyph of shapeRun(style, chunk).glyphs) width += (((glyph.xAdvance + (style.tracking ?? 0)) * style.size) / 1000) * piece.scale + piece.letterSpacing;
   });
   return width;
 }

@@ -23,7 +23,7 @@ declare module 'fontkit' {
     capHeight: number;
     xHeight: number;
     postscriptName: string;
-    layout(text: string, features?: string[] | Record<string, boolean>): GlyphRun;
+    layout(text: string, features?: string[] | Record<string, boolean>, script?: string, language?: string, direction?: 'ltr' | 'rtl'): GlyphRun;
     /** OpenType feature tags the face supports. */
     availableFeatures: string[];
     hasGlyphForCodePoint(codePoint: number): boolean;

@@ -8,6 +8,8 @@ import { INFINITE_PENALTY, type Alignment, type Item, type SetLine } from './typ
 
 export { paragraphItems, type ParagraphStyle } from './items.js';
 export { patternsFor } from './hyphenate.js';
+export { hasRightToLeft, isRightToLeftLanguage, mirrorOf } from './bidi.js';
+export { runWidth, shapeRun } from './measure.js';
 export type * from './types.js';
 
 /**

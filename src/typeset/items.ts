@@ -2,8 +2,9 @@
  * Styled inline runs to boxes, glue and penalties: words measured with the real fonts,
  * hyphenation points and other break opportunities as penalties, spaces as glue.
  */
-import { hasFeature, hasGlyph, shape, styledFont, textWidth, type FontId } from '../fonts/index.js';
-import { runWidth } from './measure.js';
+import { hasFeature, hasGlyph, styledFont, textWidth, type FontId } from '../fonts/index.js';
+import { hasRightToLeft, needsBidi, paragraphLevels, withoutControls, type ParagraphLevels } from './bidi.js';
+import { runWidth, shapeRun } from './measure.js';
 import type { Inline } from '../model/index.js';
 import { hyphenationPoints } from './hyphenate.js';
 import { breakOpportunities, isAddress } from './opportunities.js';
@@ -30,6 +31,16 @@ export interface ParagraphStyle {
   narrowest: number;
   /** Called with characters the faces have no glyph for. */
   onMissingGlyphs?: (characters: string[]) => void;
+  /**
+   * Base direction (a brief in a right-to-left language sets 'rtl'); otherwise the paragraph's
+   * first strong character decides, as UAX #9 says.
+   */
+  direction?: 'ltr' | 'rtl';
+}
+
+/** A paragraph being itemised: its style, and its embedding levels when it needs bidi at all. */
+interface Setting extends ParagraphStyle {
+  bidi?: ParagraphLevels;
 }
 
 const HYPHEN_PENALTY = 50;
@@ -39,9 +50,13 @@ const CUT_PENALTY = 500;
 interface Piece {
   text: string;
   style: RunStyle;
+  /** Where the text starts in the paragraph's text (for its embedding levels). */
+  at: number;
 }
 
-export function paragraphItems(inlines: readonly Inline[], style: ParagraphStyle): Item[] {
+export function paragraphItems(inlines: readonly Inline[], paragraphStyle: ParagraphStyle): Item[] {
+  const bidi = bidiOf(inlines, paragraphStyle);
+  const style: Setting = bidi ? { ...paragraphStyle, bidi } : paragraphStyle;
   const items: Item[] = [];
   const styles = new Map<string, RunStyle>();
   if (style.firstIndent > 0) {
@@ -52,30 +67,36 @@ export function paragraphItems(inlines: readonly Inline[], style: ParagraphStyle
     if (word.length) appendWord(word, style, items);
     word = [];
   };
+  let at = 0;
   for (const inline of inlines) {
     const run = runStyle(inline.style, style, styles);
     // Split into words, spaces and hard breaks, keeping the separators.
     // In code, no-break spaces hold indentation and stay part of the word; elsewhere they are ties.
     for (const token of inline.text.split(inline.style.code ? /(\n| +)/ : /(\n| +|\u00A0)/)) {
+      const start = at;
+      at += token.length;
       if (!token) continue;
+      // A space takes the level its place resolved to, so it joins the run it stands in.
+      const space = bidi ? levelStyle(run, bidi.levels[start]!, bidi.paragraphLevel) : run;
       if (token === '\u00A0' && !inline.style.code) {
         // A tie: a space that stretches like any other but never breaks.
         flushWord();
         items.push({ type: 'penalty', width: 0, penalty: INFINITE_PENALTY, flagged: false });
-        appendSpace(run, style, items);
+        appendSpace(space, style, items);
       } else if (token === '\n') {
         flushWord();
-        items.push({ type: 'glue', width: 0, stretch: 100000, shrink: 0, style: run });
+        items.push({ type: 'glue', width: 0, stretch: 100000, shrink: 0, style: space });
         items.push({ type: 'penalty', width: 0, penalty: -INFINITE_PENALTY, flagged: false });
       } else if (token.startsWith(' ')) {
         flushWord();
-        appendSpace(run, style, items);
+        appendSpace(space, style, items);
       } else {
-        word.push({ text: token, style: run });
+        word.push({ text: token, style: run, at: start });
       }
     }
   }
   flushWord();
+  if (bidi) spacesInFallbackRuns(items);
   while (items.length && items[items.length - 1]!.type === 'glue') items.pop();
   const endStyle = runStyle({}, style, styles);
   const lastStretch = style.align === 'balanced' ? Math.max(style.size * 6, style.narrowest * 0.15) : 100000;
@@ -83,6 +104,60 @@ export function paragraphItems(inlines: readonly Inline[], style: ParagraphStyle
   items.push({ type: 'glue', width: 0, stretch: lastStretch, shrink: 0, style: endStyle });
   items.push({ type: 'penalty', width: 0, penalty: -INFINITE_PENALTY, flagged: false });
   return items;
+}
+
+/**
+ * The paragraph's embedding levels, or undefined when it has no right-to-left character (nor a
+ * directional control): such a
+ * paragraph (nearly every one) does no bidi work at all, and reads left to right even in a brief
+ * whose language is written right to left (an English quotation in an Arabic brief).
+ */
+function bidiOf(inlines: readonly Inline[], style: ParagraphStyle): ParagraphLevels | undefined {
+  if (!inlines.some((inline) => needsBidi(inline.text))) return undefined;
+  return paragraphLevels(inlines.map((inline) => inline.text).join(''), style.direction);
+}
+
+/**
+ * The run's style at an embedding level: one object per style and level, so runs at different
+ * levels never merge into one piece. Level 0 of a left-to-right paragraph is the style itself.
+ */
+const levelStyles = new WeakMap<RunStyle, Map<number, RunStyle>>();
+function levelStyle(style: RunStyle, level: number, paragraphLevel: number): RunStyle {
+  if (level === 0) return style;
+  let byLevel = levelStyles.get(style);
+  if (!byLevel) {
+    byLevel = new Map();
+    levelStyles.set(style, byLevel);
+  }
+  let variant = byLevel.get(level);
+  if (!variant) {
+    variant = { ...style, level, paragraphLevel };
+    byLevel.set(level, variant);
+  }
+  return variant;
+}
+
+/**
+ * Arabic and Hebrew are set in the fallback face, but the spaces between their words come from
+ * the paragraph's face, so each word would be a piece of its own: drawn apart, with no space
+ * glyph between, and a reader copying them would have to guess the spaces. A space between two
+ * words in the same fallback style takes that style, so a right-to-left phrase is one run.
+ */
+function spacesInFallbackRuns(items: Item[]): void {
+  for (let i = 1; i < items.length - 1; i++) {
+    const glue = items[i]!;
+    const before = items[i - 1]!;
+    const after = items[i + 1]!;
+    if (glue.type !== 'glue' || before.type !== 'box' || after.type !== 'box') continue;
+    if (before.style !== after.style || before.style.font !== 'fallback' || glue.style === before.style) continue;
+    glue.style = before.style;
+    glue.width = textWidth('fallback', ' ', before.style.size);
+  }
+}
+
+/** Marks at a line's ends hang into the margins, except in centred and right-to-left text. */
+function hangs(paragraph: Setting): boolean {
+  return paragraph.align !== 'center' && paragraph.bidi?.paragraphLevel !== 1;
 }
 
 function runStyle(inline: Inline['style'], paragraph: ParagraphStyle, cache: Map<string, RunStyle>): RunStyle {
@@ -107,13 +182,13 @@ function runStyle(inline: Inline['style'], paragraph: ParagraphStyle, cache: Map
   return style;
 }
 
-function appendSpace(style: RunStyle, paragraph: ParagraphStyle, items: Item[]): void {
+function appendSpace(style: RunStyle, paragraph: Setting, items: Item[]): void {
   const last = items[items.length - 1];
   if (!last || last.type === 'glue') return; // collapse runs of spaces
   const width = textWidth(style.font, ' ', style.size);
   const rigid = paragraph.align !== 'justify';
   const glue: Item = { type: 'glue', width, stretch: rigid ? 0 : style.size * SPACE_STRETCH_EM, shrink: rigid ? 0 : style.size * SPACE_SHRINK_EM, style };
-  const hang = last.type === 'box' && paragraph.align !== 'center' ? rightHang(last.text, last.style) : 0;
+  const hang = last.type === 'box' && hangs(paragraph) ? rightHang(last.text, last.style) : 0;
   if (hang) glue.hang = hang;
   items.push(glue);
 }
@@ -134,17 +209,19 @@ function smallCapStyle(style: RunStyle): RunStyle {
 }
 
 /** One word (possibly in several styles) as boxes with break opportunities between them. */
-function appendWord(pieces: Piece[], paragraph: ParagraphStyle, items: Item[]): void {
+function appendWord(pieces: Piece[], paragraph: Setting, items: Item[]): void {
   const text = pieces.map((p) => p.text).join('');
   if (paragraph.smallCapAcronyms && ACRONYM.test(text.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')) && !pieces.some((p) => p.style.font === 'mono')) {
-    pieces = pieces.map((piece) => ({ text: piece.text, style: smallCapStyle(piece.style) }));
+    pieces = pieces.map((piece) => ({ text: piece.text, style: smallCapStyle(piece.style), at: piece.at }));
   }
   const breaks = new Map<number, { hyphen: boolean; penalty: number }>();
   // Link text is prose and may be hyphenated; an address (in a link or not) never is.
   const plain = !pieces.some((p) => p.style.font === 'mono') && !isAddress(text);
   // After hyphens, dashes and slashes, and inside web addresses, a line may end without a hyphen.
   for (const [offset, penalty] of breakOpportunities(text)) breaks.set(offset, { hyphen: false, penalty });
-  if (paragraph.hyphenation && plain && paragraph.align !== 'center') {
+  // A right-to-left word is never hyphenated: the patterns are for the brief's language, and
+  // neither Arabic nor Hebrew breaks words with a hyphen.
+  if (paragraph.hyphenation && plain && paragraph.align !== 'center' && !(paragraph.bidi && hasRightToLeft(text))) {
     // Hyphenate each part between explicit hyphens and dashes on its own.
     const partPattern = /[^-\u2013\u2014/]+/g;
     for (const part of text.matchAll(partPattern)) {
@@ -162,24 +239,26 @@ function appendWord(pieces: Piece[], paragraph: ParagraphStyle, items: Item[]): 
     let start = offset;
     while (next < cuts.length && cuts[next]! <= end) {
       const cut = cuts[next]!;
-      pushBox(piece.text.slice(start - offset, cut - offset), piece.style, paragraph, items);
+      pushBox(piece.text.slice(start - offset, cut - offset), piece.style, paragraph, items, piece.at + start - offset);
       start = cut;
       const info = breaks.get(cut)!;
-      const hangs = paragraph.align !== 'center';
-      const hang = !hangs ? 0 : info.hyphen ? rightHang('-', piece.style) : rightHang(text.slice(0, cut), piece.style);
+      const hang = !hangs(paragraph) ? 0 : info.hyphen ? rightHang('-', piece.style) : rightHang(text.slice(0, cut), piece.style);
+      // In a bidirectional paragraph the hyphen joins the run (and level) of the part it ends.
+      const before = items[items.length - 1];
+      const hyphen = paragraph.bidi && before?.type === 'box' ? before.style : piece.style;
       const penalty: Item = info.hyphen
-        ? { type: 'penalty', width: textWidth(piece.style.font, '-', piece.style.size), penalty: info.penalty, flagged: true, hyphen: piece.style }
+        ? { type: 'penalty', width: textWidth(piece.style.font, '-', piece.style.size), penalty: info.penalty, flagged: true, hyphen }
         : { type: 'penalty', width: 0, penalty: info.penalty, flagged: false };
       if (hang) penalty.hang = hang;
       items.push(penalty);
       next++;
     }
-    pushBox(piece.text.slice(start - offset), piece.style, paragraph, items);
+    pushBox(piece.text.slice(start - offset), piece.style, paragraph, items, piece.at + start - offset);
     offset = end;
   }
   // A word opening a line may hang its opening quote or bracket into the left margin.
   const opening = items[firstBox];
-  if (opening?.type === 'box' && paragraph.align !== 'center') {
+  if (opening?.type === 'box' && hangs(paragraph)) {
     const hang = leftHang(opening.text, opening.style);
     if (hang) opening.leftHang = hang;
   }
@@ -213,9 +292,24 @@ function byCoverage(text: string, style: RunStyle): Array<{ text: string; style:
   return parts;
 }
 
-function pushBox(text: string, style: RunStyle, paragraph: ParagraphStyle, items: Item[]): void {
+/**
+ * Pushes a word's part as boxes. `at` (its place in the paragraph's text) is given for a part
+ * not yet split by embedding level: in a bidirectional paragraph each level's run is a box of
+ * its own, shaped in its own direction.
+ */
+function pushBox(text: string, style: RunStyle, paragraph: Setting, items: Item[], at?: number): void {
   if (!text) return;
-  const shaped = shape(style.font, text, style.features);
+  if (paragraph.bidi && at !== undefined) {
+    const { levels, paragraphLevel } = paragraph.bidi;
+    let start = 0;
+    for (let i = 1; i <= text.length; i++) {
+      if (i < text.length && levels[at + i] === levels[at + start]) continue;
+      pushBox(withoutControls(text.slice(start, i)), levelStyle(style, levels[at + start]!, paragraphLevel), paragraph, items);
+      start = i;
+    }
+    return;
+  }
+  const shaped = shapeRun(style, text);
   if (shaped.missing.length && style.font !== 'fallback') {
     const parts = byCoverage(text, style);
     if (parts.length > 1 || parts[0]!.style !== style) {
@@ -236,7 +330,9 @@ function pushBox(text: string, style: RunStyle, paragraph: ParagraphStyle, items
   let chunkStart = 0;
   let chunkWidth = 0;
   let index = 0;
-  for (const glyph of shaped.glyphs) {
+  // A right-to-left run's glyphs come in visual order; cut it in logical order.
+  const glyphs = style.level !== undefined && style.level % 2 === 1 ? [...shaped.glyphs].reverse() : shaped.glyphs;
+  for (const glyph of glyphs) {
     const glyphWidth = ((glyph.xAdvance + (style.tracking ?? 0)) * style.size) / 1000;
     const length = String.fromCodePoint(...glyph.codePoints).length || 1;
     if (chunkWidth > 0 && chunkWidth + glyphWidth > paragraph.narrowest) {

@@ -3,8 +3,9 @@
  * (a word broken by a hyphen is shaped with its hyphen), and its spaces are set so the line
  * fills its measure exactly: what layout places is what render draws.
  */
-import { shape, textWidth } from '../fonts/index.js';
-import { runWidth } from './measure.js';
+import { textWidth } from '../fonts/index.js';
+import { visualOrder } from './bidi.js';
+import { runWidth, shapeRun } from './measure.js';
 import { leftHang, rightHang } from './protrusion.js';
 import type { Break } from './knuth-plass.js';
 import { INFINITE_PENALTY, LETTER_SHRINK_EM, LETTER_STRETCH_EM, MAX_EXPANSION, SPACE_SHRINK_EM, SPACE_STRETCH_EM, type Alignment, type Item, type LinePiece, type RunStyle, type SetLine } from './types.js';
@@ -60,11 +61,14 @@ function setLine(items: readonly Item[], start: number, end: number, hyphen: Run
 
   // Hanging punctuation, as the breaker assumed: the first and last marks may stand partly in
   // the margins, so the line is set that much wider and starts that much further left.
+  // In a bidirectional paragraph only a run at level 0 stands at the left or right end of the
+  // line; a right-to-left paragraph hangs nothing.
   const first = merged[0];
   const lastPiece = merged[merged.length - 1];
-  const hangs = align !== 'center';
-  const hangLeft = hangs && indent === 0 && first ? leftHang(first.text, first.style) : 0;
-  const hangRight = hangs && lastPiece ? rightHang(lastPiece.text, lastPiece.style) : 0;
+  const paragraphLevel = merged.find((piece) => piece.style.paragraphLevel !== undefined)?.style.paragraphLevel;
+  const hangs = align !== 'center' && paragraphLevel !== 1;
+  const hangLeft = hangs && indent === 0 && first && !first.style.level ? leftHang(first.text, first.style) : 0;
+  const hangRight = hangs && lastPiece && !lastPiece.style.level ? rightHang(lastPiece.text, lastPiece.style) : 0;
   const target = measure + hangLeft + hangRight;
 
   let natural = indent;
@@ -133,12 +137,37 @@ function setLine(items: readonly Item[], start: number, end: number, hyphen: Run
     pieces.push({ text: piece.text, style: piece.style, x, width, spaceWidth, scale: pieceScale, letterSpacing });
     x += width;
   });
+  if (paragraphLevel !== undefined) return placeVisually(pieces, { measure, indent, hangLeft, align, rtl: paragraphLevel === 1 }, { measure, ratio, hyphenated, startItem: start, breakItem: end, last });
   const width = x;
   if (align === 'center') {
     const shift = Math.max(0, (measure - width) / 2);
     for (const piece of pieces) piece.x += shift;
   }
   return { pieces, measure, width, ratio, hyphenated, startItem: start, breakItem: end, last };
+}
+
+/**
+ * Rule L2 for a line of a bidirectional paragraph: the pieces (runs of one level) stay in logical
+ * order, so text, links and tags read as written, but take their x in visual order. A
+ * right-to-left paragraph's line is flush with the measure's right edge, its indent on the right.
+ */
+function placeVisually(pieces: LinePiece[], place: { measure: number; indent: number; hangLeft: number; align: Alignment; rtl: boolean }, line: Omit<SetLine, 'pieces' | 'width'>): SetLine {
+  let x = place.rtl ? 0 : place.indent - place.hangLeft;
+  for (const index of visualOrder(pieces.map((piece) => piece.style.level ?? 0))) {
+    const piece = pieces[index]!;
+    piece.x = x;
+    x += piece.width;
+  }
+  if (!place.rtl) {
+    if (place.align === 'center') {
+      const shift = Math.max(0, (place.measure - x) / 2);
+      for (const piece of pieces) piece.x += shift;
+    }
+    return { pieces, width: x, ...line };
+  }
+  const shift = place.align === 'center' ? Math.max(0, (place.measure - x) / 2) : place.measure - place.indent - x;
+  for (const piece of pieces) piece.x += shift;
+  return { pieces, width: x + place.indent, ...line, rtl: true };
 }
 
 function countSpaces(text: string): number {
@@ -151,7 +180,7 @@ function countSpaces(text: string): number {
 function glyphCount(piece: Token): number {
   let count = 0;
   for (const chunk of piece.text.split(' ')) {
-    if (chunk) count += shape(piece.style.font, chunk, piece.style.features).glyphs.length;
+    if (chunk) count += shapeRun(piece.style, chunk).glyphs.length;
   }
   return count;
 }

@@ -21,6 +21,14 @@ export interface RunStyle {
   /** The run is a link's number, referring to the printed list of links (not part of the words). */
   linkNumber?: number;
   strike?: boolean;
+  /**
+   * Embedding level (UAX #9) of the run, odd for right to left. Set only in paragraphs that need
+   * the bidirectional algorithm, where each level has its own style object (so runs at different
+   * levels never merge); absent means level 0 of a left-to-right paragraph.
+   */
+  level?: number;
+  /** The base level of the run's paragraph (1: right to left), beside `level`. */
+  paragraphLevel?: number;
 }
 
 export interface BoxItem {
@@ -113,4 +121,9 @@ export interface SetLine {
   breakItem: number;
   /** Whether this is the paragraph's last line. */
   last: boolean;
+  /**
+   * The paragraph reads right to left: the line is flush with the measure's right edge (an
+   * indent is on the right) and its pieces, kept in logical order, have x in visual order.
+   */
+  rtl?: true;
 }
