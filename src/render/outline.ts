@@ -23,6 +23,8 @@ export class Outline {
   constructor(
     private readonly doc: PDFKit.PDFDocument,
     layout: Layout,
+    /** Put before destination names: a part's prefix in a document of several. */
+    private readonly names = '',
   ) {
     const texts = new Map<number, string[]>();
     for (const page of layout.pages) {
@@ -53,6 +55,6 @@ export class Outline {
     const item = this.open[parentLevel]!.addItem(heading.title, { expanded: true });
     this.open[heading.level] = item;
     this.open.length = heading.level + 1;
-    (this.doc as unknown as { addNamedDestination(name: string, ...args: unknown[]): void }).addNamedDestination(heading.destination, 'XYZ', element.x, element.y - element.ascent, null);
+    (this.doc as unknown as { addNamedDestination(name: string, ...args: unknown[]): void }).addNamedDestination(`${this.names}${heading.destination}`, 'XYZ', element.x, element.y - element.ascent, null);
   }
 }
