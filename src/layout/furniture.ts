@@ -9,10 +9,13 @@ import { FOOTER, HAIRLINE, MUTED } from './styles.js';
 import { lineElement, setText } from './text.js';
 import type { Page, PageElement } from './types.js';
 
+/** What a footer shows: the brief's (or a pack's) title and date. */
+export type FooterMeta = Pick<BriefMeta, 'title' | 'date'>;
+
 /** Source Sans has no en space: two no-break spaces either side of a middle dot. */
 export const SEPARATOR = '\u00A0\u00A0\u00B7\u00A0\u00A0';
 
-export function footer(meta: BriefMeta, page: number, pages: number, geometry: PageGeometry): PageElement[] {
+export function footer(meta: FooterMeta, page: number, pages: number, geometry: PageGeometry): PageElement[] {
   const x = geometry.margin.left;
   const measure = geometry.width - geometry.margin.left - geometry.margin.right;
   const ruleY = geometry.height - geometry.margin.bottom + 14;
@@ -32,7 +35,7 @@ export function footer(meta: BriefMeta, page: number, pages: number, geometry: P
  * pack shows the pack's numbers ("7 / 12"), its page 1 numbered `first`. The new footer takes
  * the old one's place in the drawing order; the pages given are left as they were.
  */
-export function renumberFooters(pages: readonly Page[], meta: BriefMeta, geometry: PageGeometry, first: number, total: number): Page[] {
+export function renumberFooters(pages: readonly Page[], meta: FooterMeta, geometry: PageGeometry, first: number, total: number): Page[] {
   return pages.map((page, index) => {
     const at = page.elements.findIndex(isFooter);
     if (at < 0) return page;

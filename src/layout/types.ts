@@ -25,7 +25,11 @@ export type TextRole =
   | 'running-head'
   | 'footer'
   /** The printed list of link addresses at the end, and its heading. */
-  | 'links';
+  | 'links'
+  /** A briefing pack's cover and contents: the pack's title, date and the entries for its briefs. */
+  | 'pack-title'
+  | 'pack-label'
+  | 'contents';
 
 export interface TextElement extends Tagged {
   kind: 'text';

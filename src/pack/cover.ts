@@ -1,0 +1,132 @@
+/**
+ * The cover, page 1: under a heavy accent rule, a masthead line (the date; how many briefs and
+ * pages), the pack's title large, then "In this pack": each brief's kicker, headline and
+ * byline, with the page it starts on in the right margin of the list, linked to that page.
+ * Every block starts on the baseline grid. Briefs that do not fit are counted in a last line
+ * that sends the reader to the contents, which list them all.
+ */
+import { baselineOf } from '../layout/geometry.js';
+import { formatDate, joinNames } from '../layout/header.js';
+import { SEPARATOR } from '../layout/furniture.js';
+import type { Layout } from '../layout/index.js';
+import { ACCENT, BYLINE, HAIRLINE, KICKER, MUTED, type TextStyle } from '../layout/styles.js';
+import { capHeight } from '../layout/text.js';
+import type { Paper } from '../model/index.js';
+import type { PackEntry } from './entries.js';
+import { PageBuilder, set } from './page-builder.js';
+import { COVER_TITLE, ENTRY_HEADLINE, ENTRY_PAGE, NOTE } from './styles.js';
+
+export interface CoverText {
+  title: string;
+  date?: string | undefined;
+  pages: number;
+  /** The page the contents start on. */
+  contentsPage: number;
+}
+
+/** The grid line the list of briefs starts on at the latest: about two fifths down the page. */
+const LIST_LINE = 22;
+
+export function layoutCover(cover: CoverText, entries: readonly PackEntry[], paper: Paper): Layout {
+  const b = new PageBuilder(paper, 'Sect');
+  const g = b.geometry;
+  const left = g.margin.left;
+  const measure = g.width - g.margin.left - g.margin.right;
+  const right = left + measure;
+  b.newPage();
+
+  b.add({ kind: 'rule', x1: left, y1: g.margin.top, x2: right, y2: g.margin.top, width: 2.5, color: ACCENT });
+  // The masthead line: the date on the left, the pack's size on the right.
+  const masthead = b.node('P');
+  const mastheadY = baselineOf(g, 1);
+  if (cover.date) b.lines(set(formatDate(cover.date).toUpperCase(), KICKER, measure), left, mastheadY, 0, 'pack-label', KICKER, masthead);
+  const size = `${entries.length} ${entries.length === 1 ? 'BRIEF' : 'BRIEFS'}${SEPARATOR}${cover.pages} PAGES`;
+  b.lines(set(size, KICKER, measure), right, mastheadY, 0, 'pack-label', KICKER, masthead, undefined, 'right');
+
+  // The title steps down in size until it takes at most three lines.
+  let style: TextStyle = COVER_TITLE;
+  let titleLines = set(cover.title, style, measure * 0.85, 'balanced');
+  for (let size = COVER_TITLE.size - 2; titleLines.length > 3 && size >= 26; size -= 2) {
+    style = { ...COVER_TITLE, size, leading: Math.round(size * 1.09) };
+    titleLines = set(cover.title, style, measure * 0.85, 'balanced');
+  }
+  const titleTop = baselineOf(g, 9);
+  const titleEnd = b.lines(titleLines, left, titleTop, style.leading, 'pack-title', style, b.node('H1'));
+
+  // "In this pack" and the list stand at the foot of the page, or as low as they can start
+  // (well below the title, and no higher than LIST_LINE) when they are long.
+  const textMeasure = g.firstPage.body[1].x + g.firstPage.body[1].width - left;
+  const lastLine = g.gridLines - 1;
+  let highest = LIST_LINE;
+  while (baselineOf(g, highest) < titleEnd + 4 * g.grid) highest++;
+  let line = Math.max(highest, lastLine - listHeight(entries, textMeasure, (n) => baselineOf(g, n), g.grid));
+  const headingY = baselineOf(g, line);
+  b.add({ kind: 'rule', x1: left, y1: headingY - g.grid - 2, x2: right, y2: headingY - g.grid - 2, width: 0.75, color: ACCENT });
+  const heading: TextStyle = { ...KICKER, color: MUTED };
+  b.lines(set('IN THIS PACK', heading, measure), left, headingY, 0, 'pack-label', heading, b.node('P'));
+  line += 2;
+
+  const list = b.node('L');
+  let shown = 0;
+  for (const entry of entries) {
+    const block = entryBlock(entry, baselineOf(g, line), textMeasure);
+    // Keep room for the line that counts the briefs left out, unless this is the last one.
+    const room = shown === entries.length - 1 ? lastLine : lastLine - 2;
+    if (block.lastBaseline > baselineOf(g, room)) break;
+    const body = b.node('LBody', b.node('LI', list));
+    const link = { destination: entry.destination, title: `${entry.meta.title}, page ${entry.start}` };
+    if (shown > 0) b.add({ kind: 'rule', x1: left, y1: baselineOf(g, line) - g.grid + 1, x2: right, y2: baselineOf(g, line) - g.grid + 1, width: 0.4, color: HAIRLINE });
+    b.lines(set(entry.meta.kicker.toUpperCase(), KICKER, textMeasure), left, block.kicker, 0, 'contents', KICKER, b.node('P', body));
+    const headline = b.node('P', body);
+    b.lines(block.headline, left, block.headlineTop, ENTRY_HEADLINE.leading, 'contents', ENTRY_HEADLINE, headline, link);
+    if (block.byline) b.lines(block.byline, left, block.bylineY, 0, 'contents', BYLINE_MUTED, b.node('P', body));
+    b.lines(set(`${entry.start}`, ENTRY_PAGE, measure), right, block.headlineTop, 0, 'contents', ENTRY_PAGE, b.node('P', body), { destination: entry.destination, title: `Page ${entry.start}: ${entry.meta.title}` }, 'right');
+    shown++;
+    line = nextLine(block.lastBaseline, g.grid, (n) => baselineOf(g, n));
+  }
+  if (shown < entries.length) {
+    const more = entries.length - shown;
+    const text = `And ${more} more ${more === 1 ? 'brief' : 'briefs'}: all ${entries.length} are listed in the contents, page ${cover.contentsPage}.`;
+    b.lines(set(text, NOTE, textMeasure), left, baselineOf(g, line), NOTE.leading, 'contents', NOTE, b.node('P'));
+  }
+  return b.layout(paper);
+}
+
+const BYLINE_MUTED: TextStyle = { ...BYLINE, color: MUTED };
+
+interface EntryBlock {
+  kicker: number;
+  headline: ReturnType<typeof set>;
+  headlineTop: number;
+  byline: ReturnType<typeof set> | undefined;
+  bylineY: number;
+  lastBaseline: number;
+}
+
+/** Where an entry's lines go when its kicker's baseline is at `kicker`. */
+function entryBlock(entry: PackEntry, kicker: number, measure: number): EntryBlock {
+  const headline = set(entry.meta.title, ENTRY_HEADLINE, measure, 'balanced');
+  const headlineTop = kicker + ENTRY_HEADLINE.leading + 1;
+  const headlineEnd = headlineTop + (headline.length - 1) * ENTRY_HEADLINE.leading;
+  const words = [entry.meta.byline.length ? `By ${joinNames(entry.meta.byline)}` : '', entry.meta.date ? formatDate(entry.meta.date) : ''].filter(Boolean).join(SEPARATOR);
+  const byline = words ? set(words, BYLINE_MUTED, measure) : undefined;
+  const bylineY = headlineEnd + 15;
+  return { kicker, headline, headlineTop, byline, bylineY, lastBaseline: byline ? bylineY : headlineEnd };
+}
+
+/** Grid lines from "In this pack" to the last entry's last baseline. */
+function listHeight(entries: readonly PackEntry[], measure: number, baselineAt: (line: number) => number, grid: number): number {
+  let line = 2;
+  entries.forEach((entry, index) => {
+    const block = entryBlock(entry, baselineAt(line), measure);
+    line = index < entries.length - 1 ? nextLine(block.lastBaseline, grid, baselineAt) : line + Math.ceil((block.lastBaseline - baselineAt(line)) / grid);
+  });
+  return line;
+}
+
+/** The grid line after a block ending at `baseline`: a clear line between, for the rule. */
+export function nextLine(baseline: number, grid: number, baselineAt: (line: number) => number): number {
+  let line = 0;
+  while (baselineAt(line) - capHeight(KICKER) < baseline + 1.5 * grid) line++;
+  return line;
+}
