@@ -53,13 +53,18 @@ export function layoutCover(cover: CoverText, entries: readonly PackEntry[], pap
   const titleTop = baselineOf(g, 9);
   const titleEnd = b.lines(titleLines, left, titleTop, style.leading, 'pack-title', style, b.node('H1'));
 
-  // "In this pack" and the list stand at the foot of the page, or as low as they can start
-  // (well below the title, and no higher than LIST_LINE) when they are long.
-  const textMeasure = g.firstPage.body[1].x + g.firstPage.body[1].width - left;
+  // "In this pack" and the list stand at the foot of the page; a list too long for that starts
+  // higher (well below the title, never above LIST_LINE), and one too long for a single
+  // column is set compact (no bylines) in the two columns of the later pages.
   const lastLine = g.gridLines - 1;
   let highest = LIST_LINE;
   while (baselineOf(g, highest) < titleEnd + 4 * g.grid) highest++;
-  let line = Math.max(highest, lastLine - listHeight(entries, textMeasure, (n) => baselineOf(g, n), g.grid));
+  const baselineAt = (n: number) => baselineOf(g, n);
+  const full: ListForm = { columns: [{ x: left, width: measure }], textWidth: g.firstPage.body[1].x + g.firstPage.body[1].width - left, headline: ENTRY_HEADLINE, page: ENTRY_PAGE, bylines: true };
+  const fullHeight = listHeight(entries, full, baselineAt, g.grid);
+  const compact: ListForm = { columns: g.laterPages.body, textWidth: g.laterPages.body[0].width - 36, headline: COMPACT_HEADLINE, page: COMPACT_PAGE, bylines: false };
+  const form = highest + fullHeight <= lastLine ? full : compact;
+  let line = form === full ? lastLine - fullHeight : highest;
   const headingY = baselineOf(g, line);
   b.add({ kind: 'rule', x1: left, y1: headingY - g.grid - 2, x2: right, y2: headingY - g.grid - 2, width: 0.75, color: ACCENT });
   const heading: TextStyle = { ...KICKER, color: MUTED };
@@ -67,31 +72,51 @@ export function layoutCover(cover: CoverText, entries: readonly PackEntry[], pap
   line += 2;
 
   const list = b.node('L');
+  const firstLine = line;
+  let column = 0;
   let shown = 0;
   for (const entry of entries) {
-    const block = entryBlock(entry, baselineOf(g, line), textMeasure);
-    // Keep room for the line that counts the briefs left out, unless this is the last one.
-    const room = shown === entries.length - 1 ? lastLine : lastLine - 2;
-    if (block.lastBaseline > baselineOf(g, room)) break;
+    let block = entryBlock(entry, baselineAt(line), form);
+    // The last column keeps room for the line that counts the briefs left out.
+    const lastColumn = column === form.columns.length - 1;
+    const room = lastColumn && shown < entries.length - 1 ? lastLine - 2 : lastLine;
+    if (block.lastBaseline > baselineAt(room)) {
+      if (lastColumn) break;
+      column++;
+      line = firstLine;
+      block = entryBlock(entry, baselineAt(line), form);
+    }
+    const { x, width } = form.columns[column]!;
     const body = b.node('LBody', b.node('LI', list));
     const link = { destination: entry.destination, title: `${entry.meta.title}, page ${entry.start}` };
-    if (shown > 0) b.add({ kind: 'rule', x1: left, y1: baselineOf(g, line) - g.grid + 1, x2: right, y2: baselineOf(g, line) - g.grid + 1, width: 0.4, color: HAIRLINE });
-    b.lines(set(entry.meta.kicker.toUpperCase(), KICKER, textMeasure), left, block.kicker, 0, 'contents', KICKER, b.node('P', body));
-    const headline = b.node('P', body);
-    b.lines(block.headline, left, block.headlineTop, ENTRY_HEADLINE.leading, 'contents', ENTRY_HEADLINE, headline, link);
-    if (block.byline) b.lines(block.byline, left, block.bylineY, 0, 'contents', BYLINE_MUTED, b.node('P', body));
-    b.lines(set(`${entry.start}`, ENTRY_PAGE, measure), right, block.headlineTop, 0, 'contents', ENTRY_PAGE, b.node('P', body), { destination: entry.destination, title: `Page ${entry.start}: ${entry.meta.title}` }, 'right');
+    if (line > firstLine) b.add({ kind: 'rule', x1: x, y1: baselineAt(line) - g.grid + 1, x2: x + width, y2: baselineAt(line) - g.grid + 1, width: 0.4, color: HAIRLINE });
+    b.lines(set(entry.meta.kicker.toUpperCase(), KICKER, form.textWidth), x, block.kicker, 0, 'contents', KICKER, b.node('P', body));
+    b.lines(block.headline, x, block.headlineTop, form.headline.leading, 'contents', form.headline, b.node('P', body), link);
+    if (block.byline) b.lines(block.byline, x, block.bylineY, 0, 'contents', BYLINE_MUTED, b.node('P', body));
+    b.lines(set(`${entry.start}`, form.page, width), x + width, block.headlineTop, 0, 'contents', form.page, b.node('P', body), { destination: entry.destination, title: `Page ${entry.start}: ${entry.meta.title}` }, 'right');
     shown++;
-    line = nextLine(block.lastBaseline, g.grid, (n) => baselineOf(g, n));
+    line = nextLine(block.lastBaseline, g.grid, baselineAt);
   }
   if (shown < entries.length) {
     const more = entries.length - shown;
     const text = `And ${more} more ${more === 1 ? 'brief' : 'briefs'}: all ${entries.length} are listed in the contents, page ${cover.contentsPage}.`;
-    b.lines(set(text, NOTE, textMeasure), left, baselineOf(g, line), NOTE.leading, 'contents', NOTE, b.node('P'));
+    const { x, width } = form.columns[column]!;
+    b.lines(set(text, NOTE, width), x, baselineAt(line), NOTE.leading, 'contents', NOTE, b.node('P'));
   }
   return b.layout(paper);
 }
 
+/** How the list is set: its columns, the measure of its headlines, their type, and whether bylines show. */
+interface ListForm {
+  columns: ReadonlyArray<{ x: number; width: number }>;
+  textWidth: number;
+  headline: TextStyle;
+  page: TextStyle;
+  bylines: boolean;
+}
+
+const COMPACT_HEADLINE: TextStyle = { ...ENTRY_HEADLINE, size: 12, leading: 14.5 };
+const COMPACT_PAGE: TextStyle = { ...ENTRY_PAGE, size: 12, leading: 14.5 };
 const BYLINE_MUTED: TextStyle = { ...BYLINE, color: MUTED };
 
 interface EntryBlock {
@@ -104,21 +129,21 @@ interface EntryBlock {
 }
 
 /** Where an entry's lines go when its kicker's baseline is at `kicker`. */
-function entryBlock(entry: PackEntry, kicker: number, measure: number): EntryBlock {
-  const headline = set(entry.meta.title, ENTRY_HEADLINE, measure, 'balanced');
-  const headlineTop = kicker + ENTRY_HEADLINE.leading + 1;
-  const headlineEnd = headlineTop + (headline.length - 1) * ENTRY_HEADLINE.leading;
+function entryBlock(entry: PackEntry, kicker: number, form: ListForm): EntryBlock {
+  const headline = set(entry.meta.title, form.headline, form.textWidth, 'balanced');
+  const headlineTop = kicker + form.headline.leading + 1;
+  const headlineEnd = headlineTop + (headline.length - 1) * form.headline.leading;
   const words = [entry.meta.byline.length ? `By ${joinNames(entry.meta.byline)}` : '', entry.meta.date ? formatDate(entry.meta.date) : ''].filter(Boolean).join(SEPARATOR);
-  const byline = words ? set(words, BYLINE_MUTED, measure) : undefined;
+  const byline = words && form.bylines ? set(words, BYLINE_MUTED, form.textWidth) : undefined;
   const bylineY = headlineEnd + 15;
   return { kicker, headline, headlineTop, byline, bylineY, lastBaseline: byline ? bylineY : headlineEnd };
 }
 
-/** Grid lines from "In this pack" to the last entry's last baseline. */
-function listHeight(entries: readonly PackEntry[], measure: number, baselineAt: (line: number) => number, grid: number): number {
+/** Grid lines from "In this pack" to the last entry's last baseline, in one column. */
+function listHeight(entries: readonly PackEntry[], form: ListForm, baselineAt: (line: number) => number, grid: number): number {
   let line = 2;
   entries.forEach((entry, index) => {
-    const block = entryBlock(entry, baselineAt(line), measure);
+    const block = entryBlock(entry, baselineAt(line), form);
     line = index < entries.length - 1 ? nextLine(block.lastBaseline, grid, baselineAt) : line + Math.ceil((block.lastBaseline - baselineAt(line)) / grid);
   });
   return line;
