@@ -227,6 +227,32 @@ describe('a briefing pack of the content briefs', async () => {
   });
 });
 
+/**
+ * Each link's annotation reference in the structure tree (OBJR) with the page it names, and the
+ * page whose /Annots hold that annotation, read from the PDF's objects (pdfkit writes its
+ * dictionaries uncompressed).
+ */
+function annotationReferences(pdf: Uint8Array): Array<{ named: string; holder: string | undefined }> {
+  const text = Buffer.from(pdf).toString('latin1');
+  const holders = new Map<string, string>();
+  for (const match of text.matchAll(/\n(\d+) 0 obj\n<<\n\/Type \/Page\n(?:(?!endobj)[\s\S])*?\/Annots \[([^\]]*)\]/g)) {
+    for (const annotation of match[2]!.matchAll(/(\d+) 0 R/g)) holders.set(annotation[1]!, match[1]!);
+  }
+  return [...text.matchAll(/\/Type \/OBJR\n\/Obj (\d+) 0 R\n\/Pg (\d+) 0 R/g)].map((m) => ({ named: m[2]!, holder: holders.get(m[1]!) }));
+}
+
+describe('links in the structure tree', () => {
+  it('name the page their annotation is on, in a pack and in a single brief', async () => {
+    const pack = await renderPack(contentBriefs);
+    const single = await renderBrief(contentBriefs.find((b) => b.filename.includes('baltic'))!.source, { filename: 'baltic.md' });
+    for (const pdf of [pack.pdf, single.pdf]) {
+      const references = annotationReferences(pdf);
+      expect(references.length).toBeGreaterThan(10);
+      for (const reference of references) expect(reference.named).toBe(reference.holder);
+    }
+  });
+});
+
 describe('pack pages', () => {
   const short = (title: string, date?: string) => `---\ntitle: "${title}"\nkicker: Short\n${date ? `date: ${date}\n` : ''}---\n\n## Only section\n\nA short text of a few words.\n`;
 

@@ -8,6 +8,8 @@ import type { PageElement, StructNode, StructType } from '../layout/index.js';
 /** pdfkit's structure element and structure content (the parts offprint uses). */
 export interface PdfStructElement {
   add(child: unknown): PdfStructElement;
+  /** No more children: pdfkit writes the element out as soon as its parent is known. */
+  end(): void;
 }
 
 export interface Tagging {
@@ -100,6 +102,10 @@ export function markedLinks(doc: PDFKit.PDFDocument, tagging: Tagging, element: 
     drawPiece(index, (options) => Object.assign(options, { structParent: link, Contents: new String(alt) }));
     api.endMarkedContent();
     link.add(content);
+    // Written now, while its page is the current one: pdfkit names the current page as the
+    // page of a link's annotation reference (OBJR /Pg) when it writes the element, so a Link
+    // left open until the document ends would name the last page.
+    link.end();
   });
   return true;
 }
