@@ -7,15 +7,14 @@
  * pack's footer and folio.
  */
 import { baselineOf } from '../layout/geometry.js';
-import { footer, SEPARATOR } from '../layout/furniture.js';
-import { formatDate, joinNames, layoutHeader } from '../layout/header.js';
+import { footer } from '../layout/furniture.js';
+import { layoutHeader } from '../layout/header.js';
 import type { Layout, StructNode } from '../layout/index.js';
-import { BYLINE, HAIRLINE, KICKER, MUTED, type TextStyle } from '../layout/styles.js';
+import { HAIRLINE, KICKER, MUTED, type TextStyle } from '../layout/styles.js';
 import type { Paper } from '../model/index.js';
-import { nextLine } from './cover.js';
-import type { PackEntry } from './entries.js';
-import { PageBuilder, set, widthOf } from './page-builder.js';
-import { ENTRY_DEK, ENTRY_HEADLINE, ENTRY_PAGE, SECTION, SECTION_PAGE } from './styles.js';
+import { bylineOf, type PackEntry } from './entries.js';
+import { nextLine, PageBuilder, set, widthOf } from './page-builder.js';
+import { ENTRY_BYLINE, ENTRY_DEK, ENTRY_HEADLINE, ENTRY_PAGE, SECTION, SECTION_PAGE } from './styles.js';
 
 export interface ContentsText {
   title: string;
@@ -25,7 +24,6 @@ export interface ContentsText {
   total: number;
 }
 
-const BYLINE_MUTED: TextStyle = { ...BYLINE, color: MUTED };
 const PAGES: TextStyle = { ...KICKER, color: MUTED };
 /** The hanging column for the page numbers, in points. */
 const NUMBER_COLUMN = 42;
@@ -64,15 +62,15 @@ export function layoutContents(contents: ContentsText, entries: readonly PackEnt
       const y = baselineOf(g, line) - g.grid + 1;
       b.add({ kind: 'rule', x1: left, y1: y, x2: left + measure, y2: y, width: 0.4, color: HAIRLINE });
     }
-    b.lines(set(`${entry.start}`, ENTRY_PAGE, NUMBER_COLUMN), textX - 12, head.headlineTop, 0, 'contents', ENTRY_PAGE, b.node('Lbl', item), { destination: entry.destination, title: `Page ${entry.start}: ${entry.meta.title}` }, 'right');
+    b.place(set(`${entry.start}`, ENTRY_PAGE, NUMBER_COLUMN), textX - 12, head.headlineTop, ENTRY_PAGE, 'contents', b.node('Lbl', item), { link: { destination: entry.destination, title: `Page ${entry.start}: ${entry.meta.title}` }, align: 'right' });
     const kicker = b.node('P', item);
-    b.lines(set(entry.meta.kicker.toUpperCase(), KICKER, textMeasure), textX, head.kicker, 0, 'contents', KICKER, kicker);
+    b.place(set(entry.meta.kicker.toUpperCase(), KICKER, textMeasure), textX, head.kicker, KICKER, 'contents', kicker);
     // Where the brief runs, at the right of the kicker's line: "PAGES 3–6".
     const range = entry.pages === 1 ? `PAGE ${entry.start}` : `PAGES ${entry.start}\u2013${entry.start + entry.pages - 1}`;
-    b.lines(set(range, PAGES, measure), left + measure, head.kicker, 0, 'contents', PAGES, kicker, undefined, 'right');
-    b.lines(head.headline, textX, head.headlineTop, ENTRY_HEADLINE.leading, 'contents', ENTRY_HEADLINE, b.node('P', item), link);
-    if (head.dek) b.lines(head.dek, textX, head.dekTop, ENTRY_DEK.leading, 'contents', ENTRY_DEK, b.node('P', item));
-    if (head.byline) b.lines(head.byline, textX, head.bylineY, 0, 'contents', BYLINE_MUTED, b.node('P', item));
+    b.place(set(range, PAGES, measure), left + measure, head.kicker, PAGES, 'contents', kicker, { align: 'right' });
+    b.place(head.headline, textX, head.headlineTop, ENTRY_HEADLINE, 'contents', b.node('P', item), { link });
+    if (head.dek) b.place(head.dek, textX, head.dekTop, ENTRY_DEK, 'contents', b.node('P', item));
+    if (head.byline) b.place(head.byline, textX, head.bylineY, ENTRY_BYLINE, 'contents', b.node('P', item));
     let lastBaseline = head.lastBaseline;
     line = nextSectionLine(lastBaseline, (n) => baselineOf(g, n));
 
@@ -86,10 +84,10 @@ export function layoutContents(contents: ContentsText, entries: readonly PackEnt
       sections ??= b.node('TOC', item);
       const leaf = b.node('P', b.node('TOCI', sections));
       const target = { destination: section.destination, title: `${section.title}, page ${section.page}` };
-      const end = b.lines(lines, textX, baselineOf(g, line), SECTION.leading, 'contents', SECTION, leaf, target);
+      const end = b.place(lines, textX, baselineOf(g, line), SECTION, 'contents', leaf, { link: target });
       // The page number follows the title after an en space's width, as a link too.
       const lastWidth = lines[lines.length - 1]?.width ?? 0;
-      b.lines(set(`${section.page}`, SECTION_PAGE, 40), textX + lastWidth + widthOf('\u2002', SECTION), end, 0, 'contents', SECTION_PAGE, leaf, target);
+      b.place(set(`${section.page}`, SECTION_PAGE, 40), textX + lastWidth + widthOf('\u2002', SECTION), end, SECTION_PAGE, 'contents', leaf, { link: target });
       line += lines.length;
       lastBaseline = end;
     }
@@ -120,8 +118,8 @@ function entryHead(entry: PackEntry, kicker: number, measure: number): EntryHead
   const dek = entry.meta.dek ? set(entry.meta.dek, ENTRY_DEK, measure) : undefined;
   const dekTop = end + 16;
   if (dek) end = dekTop + (dek.length - 1) * ENTRY_DEK.leading;
-  const words = [entry.meta.byline.length ? `By ${joinNames(entry.meta.byline)}` : '', entry.meta.date ? formatDate(entry.meta.date) : ''].filter(Boolean).join(SEPARATOR);
-  const byline = words ? set(words, BYLINE_MUTED, measure) : undefined;
+  const words = bylineOf(entry.meta);
+  const byline = words ? set(words, ENTRY_BYLINE, measure) : undefined;
   const bylineY = end + 15;
   return { kicker, headline, headlineTop, dek, dekTop, byline, bylineY, lastBaseline: byline ? bylineY : end };
 }

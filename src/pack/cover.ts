@@ -6,15 +6,14 @@
  * that sends the reader to the contents, which list them all.
  */
 import { baselineOf } from '../layout/geometry.js';
-import { formatDate, joinNames } from '../layout/header.js';
+import { formatDate } from '../layout/header.js';
 import { SEPARATOR } from '../layout/furniture.js';
 import type { Layout } from '../layout/index.js';
-import { ACCENT, BYLINE, HAIRLINE, KICKER, MUTED, type TextStyle } from '../layout/styles.js';
-import { capHeight } from '../layout/text.js';
+import { ACCENT, HAIRLINE, KICKER, MUTED, type TextStyle } from '../layout/styles.js';
 import type { Paper } from '../model/index.js';
-import type { PackEntry } from './entries.js';
-import { PageBuilder, set } from './page-builder.js';
-import { COVER_TITLE, ENTRY_HEADLINE, ENTRY_PAGE, NOTE } from './styles.js';
+import { bylineOf, type PackEntry } from './entries.js';
+import { nextLine, PageBuilder, set } from './page-builder.js';
+import { COVER_TITLE, ENTRY_BYLINE, ENTRY_HEADLINE, ENTRY_PAGE, NOTE } from './styles.js';
 
 export interface CoverText {
   title: string;
@@ -39,9 +38,9 @@ export function layoutCover(cover: CoverText, entries: readonly PackEntry[], pap
   // The masthead line: the date on the left, the pack's size on the right.
   const masthead = b.node('P');
   const mastheadY = baselineOf(g, 1);
-  if (cover.date) b.lines(set(formatDate(cover.date).toUpperCase(), KICKER, measure), left, mastheadY, 0, 'pack-label', KICKER, masthead);
+  if (cover.date) b.place(set(formatDate(cover.date).toUpperCase(), KICKER, measure), left, mastheadY, KICKER, 'pack-label', masthead);
   const size = `${entries.length} ${entries.length === 1 ? 'BRIEF' : 'BRIEFS'}${SEPARATOR}${cover.pages} PAGES`;
-  b.lines(set(size, KICKER, measure), right, mastheadY, 0, 'pack-label', KICKER, masthead, undefined, 'right');
+  b.place(set(size, KICKER, measure), right, mastheadY, KICKER, 'pack-label', masthead, { align: 'right' });
 
   // The title steps down in size until it takes at most three lines.
   let style: TextStyle = COVER_TITLE;
@@ -51,7 +50,7 @@ export function layoutCover(cover: CoverText, entries: readonly PackEntry[], pap
     titleLines = set(cover.title, style, measure * 0.85, 'balanced');
   }
   const titleTop = baselineOf(g, 9);
-  const titleEnd = b.lines(titleLines, left, titleTop, style.leading, 'pack-title', style, b.node('H1'));
+  const titleEnd = b.place(titleLines, left, titleTop, style, 'pack-title', b.node('H1'));
 
   // "In this pack" and the list stand at the foot of the page; a list too long for that starts
   // higher (well below the title, never above LIST_LINE), and one too long for a single
@@ -68,7 +67,7 @@ export function layoutCover(cover: CoverText, entries: readonly PackEntry[], pap
   const headingY = baselineOf(g, line);
   b.add({ kind: 'rule', x1: left, y1: headingY - g.grid - 2, x2: right, y2: headingY - g.grid - 2, width: 0.75, color: ACCENT });
   const heading: TextStyle = { ...KICKER, color: MUTED };
-  b.lines(set('IN THIS PACK', heading, measure), left, headingY, 0, 'pack-label', heading, b.node('P'));
+  b.place(set('IN THIS PACK', heading, measure), left, headingY, heading, 'pack-label', b.node('P'));
   line += 2;
 
   const list = b.node('L');
@@ -90,10 +89,10 @@ export function layoutCover(cover: CoverText, entries: readonly PackEntry[], pap
     const body = b.node('LBody', b.node('LI', list));
     const link = { destination: entry.destination, title: `${entry.meta.title}, page ${entry.start}` };
     if (line > firstLine) b.add({ kind: 'rule', x1: x, y1: baselineAt(line) - g.grid + 1, x2: x + width, y2: baselineAt(line) - g.grid + 1, width: 0.4, color: HAIRLINE });
-    b.lines(set(entry.meta.kicker.toUpperCase(), KICKER, form.textWidth), x, block.kicker, 0, 'contents', KICKER, b.node('P', body));
-    b.lines(block.headline, x, block.headlineTop, form.headline.leading, 'contents', form.headline, b.node('P', body), link);
-    if (block.byline) b.lines(block.byline, x, block.bylineY, 0, 'contents', BYLINE_MUTED, b.node('P', body));
-    b.lines(set(`${entry.start}`, form.page, width), x + width, block.headlineTop, 0, 'contents', form.page, b.node('P', body), { destination: entry.destination, title: `Page ${entry.start}: ${entry.meta.title}` }, 'right');
+    b.place(set(entry.meta.kicker.toUpperCase(), KICKER, form.textWidth), x, block.kicker, KICKER, 'contents', b.node('P', body));
+    b.place(block.headline, x, block.headlineTop, form.headline, 'contents', b.node('P', body), { link });
+    if (block.byline) b.place(block.byline, x, block.bylineY, ENTRY_BYLINE, 'contents', b.node('P', body));
+    b.place(set(`${entry.start}`, form.page, width), x + width, block.headlineTop, form.page, 'contents', b.node('P', body), { link: { destination: entry.destination, title: `Page ${entry.start}: ${entry.meta.title}` }, align: 'right' });
     shown++;
     line = nextLine(block.lastBaseline, g.grid, baselineAt);
   }
@@ -101,7 +100,7 @@ export function layoutCover(cover: CoverText, entries: readonly PackEntry[], pap
     const more = entries.length - shown;
     const text = `And ${more} more ${more === 1 ? 'brief' : 'briefs'}: all ${entries.length} are listed in the contents, page ${cover.contentsPage}.`;
     const { x, width } = form.columns[column]!;
-    b.lines(set(text, NOTE, width), x, baselineAt(line), NOTE.leading, 'contents', NOTE, b.node('P'));
+    b.place(set(text, NOTE, width), x, baselineAt(line), NOTE, 'contents', b.node('P'));
   }
   return b.layout(paper);
 }
@@ -117,7 +116,6 @@ interface ListForm {
 
 const COMPACT_HEADLINE: TextStyle = { ...ENTRY_HEADLINE, size: 12, leading: 14.5 };
 const COMPACT_PAGE: TextStyle = { ...ENTRY_PAGE, size: 12, leading: 14.5 };
-const BYLINE_MUTED: TextStyle = { ...BYLINE, color: MUTED };
 
 interface EntryBlock {
   kicker: number;
@@ -133,8 +131,8 @@ function entryBlock(entry: PackEntry, kicker: number, form: ListForm): EntryBloc
   const headline = set(entry.meta.title, form.headline, form.textWidth, 'balanced');
   const headlineTop = kicker + form.headline.leading + 1;
   const headlineEnd = headlineTop + (headline.length - 1) * form.headline.leading;
-  const words = [entry.meta.byline.length ? `By ${joinNames(entry.meta.byline)}` : '', entry.meta.date ? formatDate(entry.meta.date) : ''].filter(Boolean).join(SEPARATOR);
-  const byline = words && form.bylines ? set(words, BYLINE_MUTED, form.textWidth) : undefined;
+  const words = bylineOf(entry.meta);
+  const byline = words && form.bylines ? set(words, ENTRY_BYLINE, form.textWidth) : undefined;
   const bylineY = headlineEnd + 15;
   return { kicker, headline, headlineTop, byline, bylineY, lastBaseline: byline ? bylineY : headlineEnd };
 }
@@ -146,12 +144,5 @@ function listHeight(entries: readonly PackEntry[], form: ListForm, baselineAt: (
     const block = entryBlock(entry, baselineAt(line), form);
     line = index < entries.length - 1 ? nextLine(block.lastBaseline, grid, baselineAt) : line + Math.ceil((block.lastBaseline - baselineAt(line)) / grid);
   });
-  return line;
-}
-
-/** The grid line after a block ending at `baseline`: a clear line between, for the rule. */
-export function nextLine(baseline: number, grid: number, baselineAt: (line: number) => number): number {
-  let line = 0;
-  while (baselineAt(line) - capHeight(KICKER) < baseline + 1.5 * grid) line++;
   return line;
 }

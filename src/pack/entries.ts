@@ -4,6 +4,8 @@
  */
 import { headingsOf } from '../layout/headings.js';
 import type { Layout } from '../layout/index.js';
+import { SEPARATOR } from '../layout/furniture.js';
+import { formatDate, joinNames } from '../layout/header.js';
 import type { BriefMeta } from '../model/index.js';
 
 export interface PackEntry {
@@ -28,4 +30,9 @@ export function packEntry(meta: BriefMeta, layout: Layout, index: number, start:
     .filter((heading) => heading.level === 2)
     .map((heading) => ({ title: heading.title, page: start + heading.page - 1, destination: `${names}${heading.destination}` }));
   return { meta, start, pages: layout.pages.length, destination: `${names}headline`, sections };
+}
+
+/** "By Alice Taylor · 1 March 2019", or as much of it as the brief has. */
+export function bylineOf(meta: BriefMeta): string {
+  return [meta.byline.length ? `By ${joinNames(meta.byline)}` : '', meta.date ? formatDate(meta.date) : ''].filter(Boolean).join(SEPARATOR);
 }

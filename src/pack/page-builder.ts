@@ -4,8 +4,8 @@
  */
 import { pageGeometry, type PageGeometry } from '../layout/geometry.js';
 import type { Layout, Page, PageElement, StructNode, StructType, TextElement, TextRole } from '../layout/index.js';
-import type { TextStyle } from '../layout/styles.js';
-import { lineElement, setText } from '../layout/text.js';
+import { KICKER, type TextStyle } from '../layout/styles.js';
+import { capHeight, lineElement, setText } from '../layout/text.js';
 import type { Paper } from '../model/index.js';
 import type { Alignment, SetLine } from '../typeset/index.js';
 
@@ -47,15 +47,19 @@ export class PageBuilder {
     this.page.elements.push(...elements);
   }
 
-  /** Places set lines from `baseline` down, `leading` apart; returns the last line's baseline. */
-  lines(lines: readonly SetLine[], x: number, baseline: number, leading: number, role: TextRole, style: TextStyle, leaf: StructNode | undefined, link?: LinkTarget, align: 'left' | 'right' = 'left'): number {
-    let y = baseline;
+  /**
+   * Places set lines, the first with its baseline at `y`, the others `style.leading` apart, as
+   * content of `leaf` (an artifact without one); returns the last line's baseline. Aligned
+   * right, `x` is where the lines end.
+   */
+  place(lines: readonly SetLine[], x: number, y: number, style: TextStyle, role: TextRole, leaf: StructNode | undefined, options: { link?: LinkTarget; align?: 'left' | 'right' } = {}): number {
+    let baseline = y;
     lines.forEach((line, index) => {
-      if (index > 0) y += leading;
-      const element = lineElement(line, align === 'right' ? x - line.width : x, y, role, style);
-      this.add(linked(element, leaf, link));
+      if (index > 0) baseline += style.leading;
+      const element = lineElement(line, options.align === 'right' ? x - line.width : x, baseline, role, style);
+      this.add(linked(element, leaf, options.link));
     });
-    return y;
+    return baseline;
   }
 
   layout(paper: Paper): Layout {
@@ -86,4 +90,11 @@ function linked(element: TextElement, leaf: StructNode | undefined, link: LinkTa
   if (leaf) element.struct = leaf.id;
   if (!link) return element;
   return { ...element, pieces: element.pieces.map((piece) => (piece.text.trim() ? { ...piece, style: { ...piece.style, destination: link.destination, linkTitle: link.title } } : piece)) };
+}
+
+/** The grid line after a block ending at `baseline`: a clear line between, for the rule. */
+export function nextLine(baseline: number, grid: number, baselineAt: (line: number) => number): number {
+  let line = 0;
+  while (baselineAt(line) - capHeight(KICKER) < baseline + 1.5 * grid) line++;
+  return line;
 }
