@@ -14,6 +14,7 @@ import { version } from './version.js';
 
 const USAGE = `Usage: offprint build <file-or-folder>... [-o <file.pdf | folder>] [--paper a4|letter] [--report] [--pdfa] [--json]
        offprint verify <folder>...
+       offprint pack <file-or-folder>... -o <pack.pdf> [--title "…"] [--date YYYY-MM-DD] [--paper a4|letter] [--pdfa]
 
 Turns Markdown briefs (.md) and wire copy (.txt) into typeset PDF briefs. A folder of briefs
 also gets manifest.json (each PDF's source, title, pages, bytes, SHA-256); verify checks a
@@ -30,6 +31,7 @@ Exit code: 0 when all built, else the number of briefs that failed (up to 63); 6
   -v, --version         show the version`;
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'pack') return (await import('./pack/command.js')).packCommand(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({

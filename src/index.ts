@@ -80,3 +80,4 @@ export { BriefError, formatWarning, type Warning } from './diagnostics.js';
 export type { Brief, Paper } from './model/index.js';
 export type { Layout } from './layout/index.js';
 export { typesettingReport, type TypesettingReport } from './layout/report.js';
+export { renderPack, type PackBrief, type PackOptions, type PackResult } from './pack/index.js';

@@ -8,12 +8,15 @@ import { hasRightToLeft } from '../typeset/index.js';
 import { formatDate } from './header.js';
 import { FOOTER, HAIRLINE, MUTED } from './styles.js';
 import { lineElement, setText } from './text.js';
-import type { PageElement } from './types.js';
+import type { Page, PageElement } from './types.js';
+
+/** What a footer shows: the brief's (or a pack's) title and date. */
+export type FooterMeta = Pick<BriefMeta, 'title' | 'date'>;
 
 /** Source Sans has no en space: two no-break spaces either side of a middle dot. */
 export const SEPARATOR = '\u00A0\u00A0\u00B7\u00A0\u00A0';
 
-export function footer(meta: BriefMeta, page: number, pages: number, geometry: PageGeometry): PageElement[] {
+export function footer(meta: FooterMeta, page: number, pages: number, geometry: PageGeometry): PageElement[] {
   const x = geometry.margin.left;
   const measure = geometry.width - geometry.margin.left - geometry.margin.right;
   const ruleY = geometry.height - geometry.margin.bottom + 14;
@@ -25,10 +28,29 @@ export function footer(meta: BriefMeta, page: number, pages: number, geometry: P
   const [number] = setText(`${page}\u2009/\u2009${pages}`, FOOTER, measure, { align: 'ragged' });
   const numberWidth = number ? number.width : 0;
   const [left] = setText(ellipsize(label, measure - numberWidth - 24), FOOTER, measure - numberWidth - 12, { align: 'ragged' });
-  const out: PageElement[] = [{ kind: 'rule', x1: x, y1: ruleY, x2: x + measure, y2: ruleY, width: 0.4, color: HAIRLINE }];
+  const out: PageElement[] = [{ kind: 'rule', role: 'footer', x1: x, y1: ruleY, x2: x + measure, y2: ruleY, width: 0.4, color: HAIRLINE }];
   if (left) out.push(lineElement(left, x, baseline, 'footer', FOOTER));
   if (number) out.push(lineElement(number, x + measure - number.width, baseline, 'footer', FOOTER));
   return out;
+}
+
+/**
+ * The pages with their footers set again for other page numbers: a brief inside a briefing
+ * pack shows the pack's numbers ("7 / 12"), its page 1 numbered `first`. The new footer takes
+ * the old one's place in the drawing order; the pages given are left as they were.
+ */
+export function renumberFooters(pages: readonly Page[], meta: FooterMeta, geometry: PageGeometry, first: number, total: number): Page[] {
+  return pages.map((page, index) => {
+    const at = page.elements.findIndex(isFooter);
+    if (at < 0) return page;
+    const elements = page.elements.filter((element) => !isFooter(element));
+    elements.splice(at, 0, ...footer(meta, first + index, total, geometry));
+    return { ...page, elements };
+  });
+}
+
+function isFooter(element: PageElement): boolean {
+  return (element.kind === 'text' || element.kind === 'rule') && element.role === 'footer';
 }
 
 export function runningHead(meta: BriefMeta, geometry: PageGeometry): PageElement[] {
@@ -39,7 +61,7 @@ export function runningHead(meta: BriefMeta, geometry: PageGeometry): PageElemen
   const text = `${meta.kicker}${SEPARATOR}${shortTitle(meta.title)}`;
   const [line] = setText(ellipsize(text, measure / 0.9), style, measure, { align: 'ragged' });
   const ruleY = baseline + 5;
-  const out: PageElement[] = [{ kind: 'rule', x1: x, y1: ruleY, x2: x + measure, y2: ruleY, width: 0.4, color: HAIRLINE }];
+  const out: PageElement[] = [{ kind: 'rule', role: 'running-head', x1: x, y1: ruleY, x2: x + measure, y2: ruleY, width: 0.4, color: HAIRLINE }];
   if (line) out.push(lineElement(line, x, baseline, 'running-head', style));
   return out;
 }

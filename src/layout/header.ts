@@ -19,7 +19,7 @@ export interface HeaderResult {
 
 const MAX_HEADLINE_LINES = 3;
 
-export function layoutHeader(meta: BriefMeta, geometry: PageGeometry, warn: (message: string) => void): HeaderResult {
+export function layoutHeader(meta: Pick<BriefMeta, 'kicker' | 'title' | 'dek' | 'byline' | 'dateline' | 'date'>, geometry: PageGeometry, warn: (message: string) => void): HeaderResult {
   const x = geometry.margin.left;
   const measure = geometry.width - geometry.margin.left - geometry.margin.right;
   const elements: PageElement[] = [];

@@ -25,7 +25,11 @@ export type TextRole =
   | 'running-head'
   | 'footer'
   /** The printed list of link addresses at the end, and its heading. */
-  | 'links';
+  | 'links'
+  /** A briefing pack's cover and contents: the pack's title, date and the entries for its briefs. */
+  | 'pack-title'
+  | 'pack-label'
+  | 'contents';
 
 export interface TextElement extends Tagged {
   kind: 'text';
@@ -54,6 +58,8 @@ export interface TextElement extends Tagged {
 
 export interface RuleElement extends Tagged {
   kind: 'rule';
+  /** The hairline of a footer or running head (page furniture); other rules have none. */
+  role?: 'footer' | 'running-head';
   x1: number;
   y1: number;
   x2: number;
@@ -124,7 +130,9 @@ export interface Tagged {
 /** PDF structure types offprint uses (ISO 32000 standard structure types). */
 export type StructType =
   | 'Document' | 'Sect' | 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody'
-  | 'BlockQuote' | 'Table' | 'THead' | 'TBody' | 'TR' | 'TH' | 'TD' | 'Note' | 'Figure' | 'Caption' | 'Code' | 'Aside';
+  | 'BlockQuote' | 'Table' | 'THead' | 'TBody' | 'TR' | 'TH' | 'TD' | 'Note' | 'Figure' | 'Caption' | 'Code' | 'Aside'
+  /** A briefing pack: each brief an article, and the table of contents with its items. */
+  | 'Art' | 'TOC' | 'TOCI';
 
 /** A node of the logical structure tree, in reading order. */
 export interface StructNode {

@@ -8,7 +8,7 @@ import type { Layout, PageElement, TextElement } from '../layout/index.js';
 import { advanceOf, drawPiece } from './glyphs.js';
 import { addXmpDetails, escapeMetadataXml } from './metadata.js';
 import { Outline } from './outline.js';
-import { buildStructure, marked, markedLinks } from './tags.js';
+import { buildStructure, marked, markedLinks, type PdfStructElement } from './tags.js';
 import { drawPath } from './paths.js';
 
 export interface DocumentInfo {
@@ -27,13 +27,35 @@ export interface RenderOptions {
   pdfa?: boolean;
 }
 
+/**
+ * One part of a document of several (a briefing pack: its cover, its contents, each brief).
+ * The parts' pages follow one another; each part keeps its own structure tree, outline and
+ * named destinations, so one brief's "note-1" or "section-4" never meets another's.
+ */
+export interface DocumentPart {
+  layout: Layout;
+  /** Put before the part's destination names (headings, notes): unique per part. */
+  names?: string;
+  /** The part's language, when it is not the document's. */
+  lang?: string;
+}
+
 export function renderPdf(layout: Layout, info: DocumentInfo, options: RenderOptions = {}): Promise<Uint8Array> {
+  return renderDocument([{ layout }], info, options);
+}
+
+/**
+ * Renders parts into one PDF. One part (a brief) is the document: its structure root is the
+ * document's. Several parts each go under one `Document` structure element, in order.
+ */
+export function renderDocument(parts: readonly DocumentPart[], info: DocumentInfo, options: RenderOptions = {}): Promise<Uint8Array> {
+  const first = parts[0]!.layout;
   const date = documentDate(info.date);
   const doc = new PDFDocument({
     // Tagged by default: a structure tree in reading order, artifacts marked (PDF/UA-1).
     tagged: true,
     subset: (options.pdfa ? 'PDF/A-2a' : 'PDF/UA') as PDFKit.Mixins.PDFSubsets,
-    size: [layout.width, layout.height],
+    size: [first.width, first.height],
     margin: 0,
     autoFirstPage: false,
     // No default font: pdfkit would otherwise load Helvetica's metrics for every document.
@@ -65,15 +87,20 @@ export function renderPdf(layout: Layout, info: DocumentInfo, options: RenderOpt
   });
 
   // pdfkit takes an already parsed fontkit face: each font is parsed once per process.
-  for (const id of usedFonts(layout)) doc.registerFont(id, font(id) as unknown as Buffer);
-  const tagging = buildStructure(doc, layout.structure);
-  const outline = new Outline(doc, layout);
-  for (const page of layout.pages) {
-    doc.addPage({ size: [layout.width, layout.height], margin: 0 });
-    for (const element of page.elements) {
-      outline.visit(element);
-      if (element.kind === 'text' && markedLinks(doc, tagging, element, (index, link) => drawLinePiece(doc, element, index, link))) continue;
-      marked(doc, tagging, element, () => drawElement(doc, element));
+  for (const id of usedFonts(parts.map((part) => part.layout))) doc.registerFont(id, font(id) as unknown as Buffer);
+  const root = parts.length > 1 ? wholeDocument(doc) : undefined;
+  for (const part of parts) {
+    const { layout } = part;
+    const names = part.names ?? '';
+    const tagging = buildStructure(doc, layout.structure, root && { parent: root, ...(part.lang ? { lang: part.lang } : {}) });
+    const outline = new Outline(doc, layout, names);
+    for (const page of layout.pages) {
+      doc.addPage({ size: [layout.width, layout.height], margin: 0 });
+      for (const element of page.elements) {
+        outline.visit(element);
+        if (element.kind === 'text' && markedLinks(doc, tagging, element, (index, link) => drawLinePiece(doc, element, index, link, names))) continue;
+        marked(doc, tagging, element, () => drawElement(doc, element, names));
+      }
     }
   }
   addXmpDetails(doc, info, date ?? new Date(0), options.pdfa === true);
@@ -83,10 +110,10 @@ export function renderPdf(layout: Layout, info: DocumentInfo, options: RenderOpt
   return finished;
 }
 
-function drawElement(doc: PDFKit.PDFDocument, element: PageElement): void {
+function drawElement(doc: PDFKit.PDFDocument, element: PageElement, names: string): void {
   switch (element.kind) {
     case 'text':
-      drawText(doc, element);
+      drawText(doc, element, names);
       return;
     case 'rule':
       doc.save().moveTo(element.x1, element.y1).lineTo(element.x2, element.y2).lineWidth(element.width).strokeColor(element.color).stroke().restore();
@@ -114,11 +141,11 @@ function drawElement(doc: PDFKit.PDFDocument, element: PageElement): void {
  * put the word back together. The hyphen glyph is the same as a real hyphen's, so the font's
  * own text mapping cannot say it.
  */
-function drawLinePiece(doc: PDFKit.PDFDocument, line: TextElement, index: number, tagLink: ((options: Record<string, unknown>) => void) | undefined): void {
+function drawLinePiece(doc: PDFKit.PDFDocument, line: TextElement, index: number, tagLink: ((options: Record<string, unknown>) => void) | undefined, names: string): void {
   const piece = line.pieces[index]!;
   const brokenWord = line.hyphenated && line.struct !== undefined && index === line.pieces.length - 1 && piece.text.endsWith('-');
   if (!brokenWord || piece.style.link || piece.style.destination || piece.style.strike) {
-    drawTextPiece(doc, line, index, tagLink);
+    drawTextPiece(doc, line, index, tagLink, names);
     return;
   }
   // The span covers the whole broken word: its text is the word's first part and a soft hyphen.
@@ -130,12 +157,12 @@ function drawLinePiece(doc: PDFKit.PDFDocument, line: TextElement, index: number
   drawPiece(doc, { ...piece, text: word }, x + advanceOf(piece, before), line.y, `${word.slice(0, -1)}\u00AD`);
 }
 
-function drawText(doc: PDFKit.PDFDocument, line: TextElement): void {
-  line.pieces.forEach((_, index) => drawLinePiece(doc, line, index, undefined));
+function drawText(doc: PDFKit.PDFDocument, line: TextElement, names: string): void {
+  line.pieces.forEach((_, index) => drawLinePiece(doc, line, index, undefined, names));
 }
 
 /** Draws one piece of a line; `tagLink` adds the structure options to its link annotation. */
-function drawTextPiece(doc: PDFKit.PDFDocument, line: TextElement, index: number, tagLink: ((options: Record<string, unknown>) => void) | undefined): void {
+function drawTextPiece(doc: PDFKit.PDFDocument, line: TextElement, index: number, tagLink: ((options: Record<string, unknown>) => void) | undefined, names: string): void {
   const piece = line.pieces[index]!;
   const x = line.x + piece.x;
   drawPiece(doc, piece, x, line.y);
@@ -150,10 +177,25 @@ function drawTextPiece(doc: PDFKit.PDFDocument, line: TextElement, index: number
   } else if (piece.style.destination) {
     tagLink?.(options);
     // Footnote references and note numbers link to each other; each end is a named destination.
-    const here = piece.style.destination.startsWith('note-') ? `ref-${piece.style.destination.slice(5)}` : `note-${piece.style.destination.slice(4)}`;
-    addDestinationOnce(doc, here, x, line.y - line.ascent);
-    doc.goTo(x, line.y - line.ascent, piece.width, line.ascent + line.descent, piece.style.destination, options);
+    const here = backLink(piece.style.destination);
+    if (here) addDestinationOnce(doc, `${names}${here}`, x, line.y - line.ascent);
+    doc.goTo(x, line.y - line.ascent, piece.width, line.ascent + line.descent, `${names}${piece.style.destination}`, options);
   }
+}
+
+/** Where a note number's link leads back to (its reference), and the other way round; other links have no way back. */
+function backLink(destination: string): string | undefined {
+  if (destination.startsWith('note-')) return `ref-${destination.slice(5)}`;
+  if (destination.startsWith('ref-')) return `note-${destination.slice(4)}`;
+  return undefined;
+}
+
+/** The `Document` structure element that holds the parts of a document of several. */
+function wholeDocument(doc: PDFKit.PDFDocument): PdfStructElement {
+  const api = doc as unknown as { struct(type: string): PdfStructElement; addStructure(element: PdfStructElement): void };
+  const root = api.struct('Document');
+  api.addStructure(root);
+  return root;
 }
 
 const destinations = new WeakMap<PDFKit.PDFDocument, Set<string>>();
@@ -167,9 +209,9 @@ function addDestinationOnce(doc: PDFKit.PDFDocument, name: string, x: number, y:
 }
 
 /** Fonts in a fixed order, so subset tags (and so the bytes) do not depend on drawing order. */
-function usedFonts(layout: Layout): FontId[] {
+function usedFonts(layouts: readonly Layout[]): FontId[] {
   const used = new Set<FontId>();
-  for (const page of layout.pages) {
+  for (const page of layouts.flatMap((layout) => layout.pages)) {
     for (const element of page.elements) {
       if (element.kind === 'text') for (const piece of element.pieces) used.add(piece.style.font);
     }

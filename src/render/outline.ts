@@ -2,13 +2,8 @@
  * Navigation: a PDF outline (bookmarks) of the headline and the section headings, nested by
  * level, and a named destination for each (`headline`, `section-12`) that links can point to.
  */
-import type { Layout, PageElement, StructNode } from '../layout/index.js';
-
-interface Heading {
-  level: number;
-  title: string;
-  destination: string;
-}
+import { headingsOf, type Heading } from '../layout/headings.js';
+import type { Layout, PageElement } from '../layout/index.js';
 
 interface OutlineItem {
   addItem(title: string, options?: { expanded?: boolean }): OutlineItem;
@@ -23,22 +18,10 @@ export class Outline {
   constructor(
     private readonly doc: PDFKit.PDFDocument,
     layout: Layout,
+    /** Put before destination names: a part's prefix in a document of several. */
+    private readonly names = '',
   ) {
-    const texts = new Map<number, string[]>();
-    for (const page of layout.pages) {
-      for (const element of page.elements) {
-        if (element.kind === 'text' && element.struct !== undefined) texts.set(element.struct, [...(texts.get(element.struct) ?? []), element.pieces.map((p) => p.text).join('')]);
-      }
-    }
-    const walk = (node: StructNode) => {
-      const level = /^H([1-6])$/.exec(node.type)?.[1];
-      if (level && node.destination) {
-        const title = (texts.get(node.id) ?? []).join(' ').replace(/-\s(?=\p{Ll})/gu, '').replace(/\s+/g, ' ').trim();
-        if (title) this.headings.set(node.id, { level: Number(level), title, destination: node.destination });
-      }
-      node.children.forEach(walk);
-    };
-    walk(layout.structure);
+    for (const heading of headingsOf(layout)) this.headings.set(heading.struct, heading);
     this.open[0] = (doc as unknown as { outline: OutlineItem }).outline;
   }
 
@@ -53,6 +36,6 @@ export class Outline {
     const item = this.open[parentLevel]!.addItem(heading.title, { expanded: true });
     this.open[heading.level] = item;
     this.open.length = heading.level + 1;
-    (this.doc as unknown as { addNamedDestination(name: string, ...args: unknown[]): void }).addNamedDestination(heading.destination, 'XYZ', element.x, element.y - element.ascent, null);
+    (this.doc as unknown as { addNamedDestination(name: string, ...args: unknown[]): void }).addNamedDestination(`${this.names}${heading.destination}`, 'XYZ', element.x, element.y - element.ascent, null);
   }
 }

@@ -8,6 +8,8 @@ import type { PageElement, StructNode, StructType } from '../layout/index.js';
 /** pdfkit's structure element and structure content (the parts offprint uses). */
 export interface PdfStructElement {
   add(child: unknown): PdfStructElement;
+  /** No more children: pdfkit writes the element out as soon as its parent is known. */
+  end(): void;
 }
 
 export interface Tagging {
@@ -15,8 +17,17 @@ export interface Tagging {
   leaf(id: number): { element: PdfStructElement; type: StructType } | undefined;
 }
 
-/** Builds the pdfkit structure tree (all of it, before any page is drawn) and attaches it. */
-export function buildStructure(doc: PDFKit.PDFDocument, root: StructNode): Tagging {
+/** Where a part's structure goes in a document of several parts, and its language. */
+export interface PartPlace {
+  parent: PdfStructElement;
+  lang?: string;
+}
+
+/**
+ * Builds the pdfkit structure tree (all of it, before any page is drawn) and attaches it: as
+ * the document's structure, or, for a part of a document of several, under `place.parent`.
+ */
+export function buildStructure(doc: PDFKit.PDFDocument, root: StructNode, place?: PartPlace): Tagging {
   const byId = new Map<number, { element: PdfStructElement; type: StructType }>();
   const api = doc as unknown as {
     struct(type: string, options?: Record<string, unknown>): PdfStructElement;
@@ -24,6 +35,7 @@ export function buildStructure(doc: PDFKit.PDFDocument, root: StructNode): Taggi
   };
   const make = (node: StructNode): PdfStructElement => {
     const options: Record<string, unknown> = {};
+    if (node === root && place?.lang) options.lang = place.lang;
     if (node.alt) options.alt = node.alt;
     if (node.scope) options.scope = node.scope;
     const element = api.struct(node.type, options);
@@ -31,7 +43,8 @@ export function buildStructure(doc: PDFKit.PDFDocument, root: StructNode): Taggi
     for (const child of node.children) element.add(make(child));
     return element;
   };
-  api.addStructure(make(root));
+  if (place) place.parent.add(make(root));
+  else api.addStructure(make(root));
   return { leaf: (id) => byId.get(id) };
 }
 
@@ -85,10 +98,14 @@ export function markedLinks(doc: PDFKit.PDFDocument, tagging: Tagging, element: 
     const link = api.struct('Link');
     leaf.element.add(link);
     const content = api.markStructureContent('Link');
-    const alt = piece.style.link ? `${piece.text.trim()} (${url})` : url.startsWith('note-') ? `Note ${piece.text.trim()}` : `Back to the reference of note ${piece.text.trim()}`;
+    const alt = piece.style.linkTitle ?? (piece.style.link ? `${piece.text.trim()} (${url})` : url.startsWith('note-') ? `Note ${piece.text.trim()}` : `Back to the reference of note ${piece.text.trim()}`);
     drawPiece(index, (options) => Object.assign(options, { structParent: link, Contents: new String(alt) }));
     api.endMarkedContent();
     link.add(content);
+    // Written now, while its page is the current one: pdfkit names the current page as the
+    // page of a link's annotation reference (OBJR /Pg) when it writes the element, so a Link
+    // left open until the document ends would name the last page.
+    link.end();
   });
   return true;
 }

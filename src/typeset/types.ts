@@ -18,6 +18,8 @@ export interface RunStyle {
   link?: string;
   /** A named destination in the same PDF this run links to (a footnote reference to its note). */
   destination?: string;
+  /** What the link leads to, in words (its alternate text), when the text alone does not say. */
+  linkTitle?: string;
   /** The run is a link's number, referring to the printed list of links (not part of the words). */
   linkNumber?: number;
   strike?: boolean;
