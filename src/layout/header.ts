@@ -19,13 +19,13 @@ export interface HeaderResult {
 
 const MAX_HEADLINE_LINES = 3;
 
-export function layoutHeader(meta: Pick<BriefMeta, 'kicker' | 'title' | 'dek' | 'byline' | 'dateline' | 'date'>, geometry: PageGeometry, warn: (message: string) => void): HeaderResult {
+export function layoutHeader(meta: Pick<BriefMeta, 'kicker' | 'title' | 'dek' | 'byline' | 'dateline' | 'date'> & Partial<Pick<BriefMeta, 'lang'>>, geometry: PageGeometry, warn: (message: string) => void): HeaderResult {
   const x = geometry.margin.left;
   const measure = geometry.width - geometry.margin.left - geometry.margin.right;
   const elements: PageElement[] = [];
   let y = geometry.margin.top + capHeight(KICKER);
   // The headline and dek of a brief in a right-to-left language read right to left.
-  const direction = isRightToLeftLanguage(meta.lang) ? 'rtl' : undefined;
+  const direction = meta.lang && isRightToLeftLanguage(meta.lang) ? 'rtl' : undefined;
 
   const kicker = setText(meta.kicker.toUpperCase(), KICKER, measure, { align: 'ragged' });
   for (const line of kicker) {
