@@ -28,6 +28,8 @@ export interface BuildPlan {
   only?: ReadonlySet<string>;
 }
 
+const CACHE_EVERY_MS = 1000;
+
 interface Work {
   index: number;
   shown: string;
@@ -85,6 +87,7 @@ export async function buildBriefs(plan: BuildPlan, reporter: Reporter, builders:
   for (const index of early) reporter.finished(index, results[index]!, false);
   if (work.length) {
     const builder = builders.acquire(work.length);
+    let cacheWritten = performance.now();
     try {
       await Promise.all(
         work.map(async (item) => {
@@ -97,6 +100,11 @@ export async function buildBriefs(plan: BuildPlan, reporter: Reporter, builders:
           result.ms = performance.now() - start;
           results[item.index] = result;
           reporter.finished(item.index, result, true);
+          // Now and then during a long round, so an interrupted build is not all done again.
+          if (cache && result.ok && performance.now() - cacheWritten > CACHE_EVERY_MS) {
+            writeCache(plan.output, cache);
+            cacheWritten = performance.now();
+          }
         }),
       );
     } finally {

@@ -15,7 +15,8 @@ export interface Builder {
 
 /** Where renders happen: batch mode makes a builder per round, watch mode keeps one. */
 export interface Builders {
-  acquire(jobs: number): Builder;
+  /** A builder for a round with this many briefs to render. */
+  acquire(briefs: number): Builder;
   release(builder: Builder): Promise<void>;
 }
 
@@ -49,9 +50,17 @@ export function inProcessBuilder(): Builder {
   };
 }
 
-/** Renders in `size` worker threads, each loading the pipeline once. */
+/**
+ * Renders in `size` worker threads, each loading the pipeline once. Should the worker script be
+ * missing (a packaging mistake), it says so and renders in this thread instead.
+ */
 export function poolBuilder(size: number): Builder {
-  const pool = new WorkerPool<RenderJob, JobOutcome>(workerScript(), size);
+  const script = workerScript();
+  if (!script) {
+    process.stderr.write('offprint: warning: the worker script is missing from this installation; building in one thread\n');
+    return inProcessBuilder();
+  }
+  const pool = new WorkerPool<RenderJob, JobOutcome>(script, size);
   return {
     render: (job, onStart) => pool.run(job, onStart).catch((error: unknown) => crashed(error)),
     close: () => pool.close(),
@@ -67,10 +76,10 @@ function crashed(error: unknown): JobOutcome {
  * is bundled into `dist/cli.js`, the bundler must emit the worker as its own entry, either as
  * `dist/worker.js` (beside the bundle, found first) or keep `dist/batch/worker.js`.
  */
-export function workerScript(): URL {
-  const beside = new URL('./worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(beside))) return beside;
-  const inBatch = new URL('./batch/worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(inBatch))) return inBatch;
-  throw new Error(`offprint: the worker script is missing (looked for ${fileURLToPath(beside)})`);
+export function workerScript(): URL | undefined {
+  for (const candidate of ['./worker.js', './batch/worker.js']) {
+    const url = new URL(candidate, import.meta.url);
+    if (existsSync(fileURLToPath(url))) return url;
+  }
+  return undefined;
 }

@@ -51,7 +51,16 @@ export async function buildCommand(command: BuildCommand): Promise<number> {
 
   if (command.watch) return watchBriefs({ plan, folders, jobs }, reporter);
 
+  // Ctrl-C: the bar goes, and what was built stays built (PDFs are whole, the cache is
+  // written as the round goes), so running the same command again carries on.
+  const interrupted = () => {
+    reporter.silence();
+    process.stderr.write('offprint: stopped\n');
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
   const results = await buildBriefs(plan, reporter, batchBuilders(jobs));
+  process.off('SIGINT', interrupted);
   const failed = results.filter((r) => !r.ok).length;
   if (command.json) {
     const skipped = results.filter((r) => r.skipped).length;
