@@ -258,12 +258,15 @@ describe('watch mode', () => {
     if (child && child.exitCode === null) child.kill('SIGKILL');
   });
 
-  it('rebuilds on a save, reports a broken brief and keeps watching, builds new briefs, and exits 0 on Ctrl-C', async () => {
+  it('rebuilds on a save, reports a broken brief and keeps watching, builds new briefs, follows pictures, and exits 0 on Ctrl-C', async () => {
     const dir = join(scratch(), 'content');
     mkdirSync(dir);
     const out = join(dir, '..', 'out');
     const brief = join(dir, 'note.md');
     writeFileSync(brief, '# First Title\n\nA short note.\n');
+    mkdirSync(join(dir, 'img'));
+    copyFileSync(pngA, join(dir, 'img', 'figure.png'));
+    writeFileSync(join(dir, 'pictured.md'), '# Pictured\n\n![The figure](img/figure.png)\n');
     const proc = spawn(process.execPath, [cli, 'build', dir, '-o', out, '--watch', '--jobs', '1'], { cwd: root });
     child = proc;
     let stdout = '';
@@ -284,7 +287,7 @@ describe('watch mode', () => {
     const pdf = join(out, 'note.pdf');
     const bytes = () => (existsSync(pdf) ? readFileSync(pdf) : Buffer.alloc(0));
 
-    await until('the first build', () => /watching 1 brief/.test(stderr) && existsSync(pdf));
+    await until('the first build', () => /watching 2 briefs/.test(stderr) && existsSync(pdf));
     const first = bytes();
 
     // An editor's save: a new file renamed over the old one.
@@ -308,6 +311,11 @@ describe('watch mode', () => {
     // A new brief in the folder is built too.
     writeFileSync(join(dir, 'another.md'), '# Another\n\nNew.\n');
     await until('the new brief', () => existsSync(join(out, 'another.pdf')));
+
+    // A new picture, in a folder below, rebuilds the brief that shows it.
+    const picture = readFileSync(join(out, 'pictured.pdf'));
+    copyFileSync(pngB, join(dir, 'img', 'figure.png'));
+    await until('the picture', () => !readFileSync(join(out, 'pictured.pdf')).equals(picture));
 
     proc.kill('SIGINT');
     expect(await exited).toBe(0);
