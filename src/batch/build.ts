@@ -47,40 +47,15 @@ export async function buildBriefs(plan: BuildPlan, reporter: Reporter, builders:
   const owners = new Map<string, string>();
 
   for (const file of plan.files) {
-    const shown = relative(process.cwd(), resolve(file)) || file;
     const target = plan.singleFile ? plan.output : join(plan.output, `${basename(file, extname(file))}.pdf`);
+    // The first brief to claim a PDF writes it, even when this round builds only others.
     const owner = owners.get(resolve(target));
-    if (!owner) owners.set(resolve(target), shown);
+    if (!owner) owners.set(resolve(target), shownName(file));
     if (plan.only && !plan.only.has(resolve(file))) continue;
-    const index = results.length;
-    const fail = (message: string) => {
-      results.push({ file: shown, output: target, ok: false, diagnostics: [{ severity: 'error', file: shown, line: 1, column: 1, message }] });
-      early.push(index);
-    };
-    if (owner) {
-      fail(`${owner} already writes ${target}; rename one of them or build them into different folders`);
-      continue;
-    }
-    let source: Buffer;
-    try {
-      source = readFileSync(file);
-    } catch (error) {
-      fail(`cannot read the file: ${(error as Error).message}`);
-      continue;
-    }
-    const pdfName = basename(target);
-    const contentDir = dirname(resolve(file));
-    const entry = cache?.get(pdfName);
-    if (entry && !plan.force) {
-      const key = buildKey({ source, fileName: basename(file), contentDir, images: entry.images, options: plan.options });
-      if (upToDate(entry, key, target, plan.options.report ? reportPath(target) : undefined)) {
-        results.push(skipped(shown, target, entry));
-        early.push(index);
-        continue;
-      }
-    }
-    results.push({ file: shown, output: target, ok: false, diagnostics: [] });
-    work.push({ index, shown, target, fileName: basename(file), source, job: { file: shown, source: source.toString('utf8'), contentDir, pdfName, options: plan.options } });
+    const decision = triage(file, target, owner, plan, cache, results.length);
+    results.push(decision.result);
+    if (decision.work) work.push(decision.work);
+    else early.push(results.length - 1);
   }
 
   reporter.begin(results.length, work.length);
@@ -96,14 +71,23 @@ export async function buildBriefs(plan: BuildPlan, reporter: Reporter, builders:
             start = performance.now();
             reporter.building(item.shown);
           });
-          const result = finish(item, outcome, plan, cache);
+          let result: BriefResult;
+          try {
+            result = finish(item, outcome, plan, cache);
+          } catch (error) {
+            result = { file: item.shown, output: item.target, ok: false, diagnostics: [{ severity: 'error', file: item.shown, line: 1, column: 1, message: `offprint failed writing this brief (${(error as Error).message})` }] };
+          }
           result.ms = performance.now() - start;
           results[item.index] = result;
           reporter.finished(item.index, result, true);
           // Now and then during a long round, so an interrupted build is not all done again.
           if (cache && result.ok && performance.now() - cacheWritten > CACHE_EVERY_MS) {
-            writeCache(plan.output, cache);
             cacheWritten = performance.now();
+            try {
+              writeCache(plan.output, cache);
+            } catch {
+              // Tried again at the end of the round; at worst the next build does more.
+            }
           }
         }),
       );
@@ -121,6 +105,38 @@ export async function buildBriefs(plan: BuildPlan, reporter: Reporter, builders:
     if (cache) writeCache(plan.output, cache);
   }
   return results;
+}
+
+/**
+ * What to do with one brief: fail it now (its PDF is claimed, its source unreadable), report it
+ * up to date, or render it (then `result` is a placeholder until the builder is done).
+ */
+function triage(file: string, target: string, owner: string | undefined, plan: BuildPlan, cache: Map<string, CacheEntry> | undefined, index: number): { result: BriefResult; work?: Work } {
+  const shown = shownName(file);
+  const fail = (message: string) => ({ result: { file: shown, output: target, ok: false, diagnostics: [{ severity: 'error' as const, file: shown, line: 1, column: 1, message }] } });
+  if (owner) return fail(`${owner} already writes ${target}; rename one of them or build them into different folders`);
+  let source: Buffer;
+  try {
+    source = readFileSync(file);
+  } catch (error) {
+    return fail(`cannot read the file: ${(error as Error).message}`);
+  }
+  const pdfName = basename(target);
+  const contentDir = dirname(resolve(file));
+  const entry = cache?.get(pdfName);
+  if (entry && !plan.force) {
+    const key = buildKey({ source, fileName: basename(file), contentDir, images: entry.images, options: plan.options });
+    if (upToDate(entry, key, target, plan.options.report ? reportPath(target) : undefined)) return { result: skipped(shown, target, entry) };
+  }
+  return {
+    result: { file: shown, output: target, ok: false, diagnostics: [] },
+    work: { index, shown, target, fileName: basename(file), source, job: { file: shown, source: source.toString('utf8'), contentDir, pdfName, options: plan.options } },
+  };
+}
+
+/** A file as messages name it: relative to the working folder. */
+function shownName(file: string): string {
+  return relative(process.cwd(), resolve(file)) || file;
 }
 
 /** Writes what a builder made (or reports why not), and records it in the cache. */
