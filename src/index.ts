@@ -34,6 +34,8 @@ export interface RenderResult {
   /** The headline and byline as printed, for manifests. */
   title: string;
   byline: string;
+  /** The image addresses the brief asked for, as written: the files its PDF depends on besides the source. */
+  images: string[];
 }
 
 export interface LaidOutBrief {
@@ -73,7 +75,7 @@ export async function renderBrief(source: string, options: RenderOptions = {}): 
     ...(meta.date ? { date: meta.date } : {}),
     creator: `offprint ${version()}`,
   }, { pdfa: options.pdfa === true });
-  return { pdf, pages: layout.pages.length, warnings, layout, title: plain(meta.title), byline: plain(joinNames(meta.byline)) };
+  return { pdf, pages: layout.pages.length, warnings, layout, title: plain(meta.title), byline: plain(joinNames(meta.byline)), images: brief.images };
 }
 
 export { BriefError, formatWarning, type Warning } from './diagnostics.js';

@@ -89,6 +89,7 @@ function appendParagraph(node: Paragraph, out: Block[], context: ModelContext): 
     const title = only.type === 'image' ? only.title : undefined;
     const alt = normalizeSpace(only.alt ?? '').trim();
     const caption = smartenText(normalizeSpace(title || alt), '');
+    context.images.push(url);
     const source = resolveImage(url, context.contentDir);
     if (source.ok) {
       out.push({ kind: 'image', path: source.path, caption, pixelWidth: source.pixelWidth, pixelHeight: source.pixelHeight, line });

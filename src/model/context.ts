@@ -12,4 +12,6 @@ export interface ModelContext {
   footnoteOrder: string[];
   /** Web and mail addresses linked to, in the order first linked, for the printed list. */
   links: string[];
+  /** Every image address the brief asks for, as written, in order: what its PDF depends on. */
+  images: string[];
 }

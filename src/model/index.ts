@@ -30,6 +30,7 @@ export function buildBrief(parsed: ParsedSource, diagnostics: Diagnostics, optio
     footnoteDefinitions: new Map(),
     footnoteOrder: [],
     links: [],
+    images: [],
   };
   collectDefinitions(tree, context);
   const { meta, consumed, pullquotes } = readMeta(tree, frontMatter, diagnostics, parsed.wireByline);
@@ -47,7 +48,7 @@ export function buildBrief(parsed: ParsedSource, diagnostics: Diagnostics, optio
 
   const country = readFocusCountry(frontMatter, text, diagnostics);
   const sidebar = readSidebar(frontMatter, text, diagnostics);
-  const brief: Brief = { meta: country ? { ...meta, country } : meta, body };
+  const brief: Brief = { meta: country ? { ...meta, country } : meta, body, images: context.images };
   if (sidebar) brief.sidebar = sidebar;
   if (country) brief.glance = buildGlance(country);
   return brief;

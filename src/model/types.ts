@@ -174,4 +174,9 @@ export interface Brief {
   body: Block[];
   sidebar?: Sidebar;
   glance?: Glance;
+  /**
+   * The image addresses the body asks for, as written (shown or not): a build cache resolves
+   * them again, as `resolveImage` does, to tell whether the PDF is still up to date.
+   */
+  images: string[];
 }

@@ -1,0 +1,22 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** A brief's file name: Markdown or wire copy, not hidden. */
+export function isBriefName(name: string): boolean {
+  return /\.(md|txt)$/i.test(name) && !name.startsWith('.');
+}
+
+/** A file stays as it is; a folder gives its .md and .txt files in name order. */
+export function expandInput(input: string): string[] {
+  let stats;
+  try {
+    stats = statSync(input);
+  } catch {
+    throw new Error(`${input}: no such file or folder`);
+  }
+  if (!stats.isDirectory()) return [input];
+  return readdirSync(input)
+    .filter(isBriefName)
+    .sort()
+    .map((name) => join(input, name));
+}
