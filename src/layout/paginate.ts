@@ -36,7 +36,7 @@ function flowedPage(regions: Region[], results: RegionResult[], startUnit: numbe
     pendingAfter: [...after.pending],
     lateQuotes: results.flatMap((r) => r.lateQuotes),
     elements: results.flatMap((r) => r.elements),
-    columns: regions.map((region, i) => ({ column: region.column, x: region.x, width: region.width, firstLine: region.firstLine, lines: region.lines, used: results[i]?.used ?? 0, forced: results[i]?.forced ?? false })),
+    columns: regions.map((region, i) => ({ column: region.column, x: region.x, width: region.width, firstLine: region.firstLine, lines: region.lines, used: results[i]?.used ?? 0, notes: results[i]?.notes ?? 0, forced: results[i]?.forced ?? false })),
   };
 }
 

@@ -12,10 +12,12 @@ const ON_GRID: ReadonlySet<TextRole> = new Set(['body', 'list', 'quote']);
 
 export interface ColumnReport {
   column: number;
-  /** Grid lines the column holds and the grid lines its text reaches down to. */
+  /** Grid lines the column holds and the grid lines its text reaches down to (footnotes included). */
   lines: number;
   used: number;
-  /** Empty grid lines at the foot of a column that is not the brief's last. */
+  /** Grid lines its footnotes take at its foot (0 without). */
+  notes: number;
+  /** Empty grid lines at the foot of a column that is not the brief's last (above its footnotes, if any). */
   hole: number;
   /** The column opens with the last line of a paragraph begun elsewhere. */
   widow: boolean;
@@ -109,6 +111,7 @@ function pageReport(layout: Layout, page: Page, lastPage: boolean): PageReport {
       column: fill.column,
       lines: fill.lines,
       used: fill.used,
+      notes: fill.notes ?? 0,
       hole: lastPage || fill.balanced ? 0 : fill.lines - fill.used,
       widow: !!first && !first.paragraphStart && !!first.paragraphEnd && RUNNING.has(first.role),
       orphan: !!last && !!last.paragraphStart && !last.paragraphEnd && RUNNING.has(last.role),

@@ -47,6 +47,11 @@ export interface TextElement extends Tagged {
   column?: number;
   /** Grid line the line's run of columns starts on: a page has several runs when a table spans it. */
   band?: number;
+  /**
+   * A footnote's line (or number) set at the foot of a column: the note's number and its
+   * paragraph among the foot-note units (the layout turns that into `paragraph` for tagging).
+   */
+  footnote?: { number: number; unit: number };
   /** Last line of its paragraph / first line of its paragraph. */
   paragraphEnd?: boolean;
   paragraphStart?: boolean;
@@ -147,8 +152,10 @@ export interface ColumnFill {
   /** Grid line the column starts on and the grid lines it could hold. */
   firstLine: number;
   lines: number;
-  /** Grid lines the flow filled (from the column's first line). */
+  /** Grid lines the flow filled (from the column's first line), footnotes included. */
   used: number;
+  /** Grid lines the footnotes at the column's foot take (their hairline and gap included). */
+  notes?: number;
   /** Lines had to be placed against the widow, orphan or hyphen rules. */
   forced: boolean;
   /** The column ends a run of text that was balanced (the article's end, or above a table). */
