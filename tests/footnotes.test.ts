@@ -64,8 +64,9 @@ function footnoteProblems(layout: Layout): string[] {
       const last = Math.max(...inColumn.map((e) => e.y));
       const steps = (last - origin) / pitch;
       if (Math.abs(steps - Math.round(steps)) > 1e-6) problems.push(`page ${page.number}: the notes' last baseline is off the grid`);
-      // At the foot: not above the column's filled area, not below its last grid line.
-      if (Math.round(steps) < column.firstLine + column.used - 1 || Math.round(steps) > column.firstLine + column.lines - 1) problems.push(`page ${page.number} column ${column.column}: the notes end on grid line ${Math.round(steps)}, the column fills ${column.firstLine}–${column.firstLine + column.used - 1} of ${column.firstLine + column.lines - 1}`);
+      // At the column's foot: its last grid line, or the common foot of a balanced page.
+      if (Math.round(steps) !== column.firstLine + column.used - 1) problems.push(`page ${page.number} column ${column.column}: the notes end on grid line ${Math.round(steps)}, the column on ${column.firstLine + column.used - 1}`);
+      if (!column.balanced && column.used !== column.lines) problems.push(`page ${page.number} column ${column.column}: notes above the foot of a full column`);
     }
   }
   return problems;

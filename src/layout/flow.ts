@@ -23,6 +23,11 @@ export interface Region {
   column: number;
   /** The page's last (outer) column, where pull-quotes are set. */
   outer?: boolean;
+  /**
+   * Grid lines below the cap where footnotes may hang: on a balanced page the columns' text
+   * ends level and a column's notes stand just below it, not at the page's foot.
+   */
+  noteRoom?: number;
 }
 
 /** What is still to be placed: Typst's `Work`. */
@@ -45,8 +50,12 @@ export interface FlowState {
 
 export interface RegionResult {
   elements: PageElement[];
-  /** Grid lines filled: the text, and the footnotes at the foot when there are any. */
+  /** Grid lines down to the region's foot as balancing sees it: its text's, or `cap` when footnotes stand at the foot. */
   used: number;
+  /** Grid lines drawn below `used`: footnotes hanging below a balanced page's text. */
+  below: number;
+  /** Grid lines filled: the text and the footnotes (less than `used` by the empty lines above the notes). */
+  filled: number;
   /** Grid lines the footnotes take at the region's foot. */
   notes: number;
   /** A pull-quote had to open the column (allowed only when nothing else is left). */
@@ -99,12 +108,18 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
   // Footnotes whose references are in the column: set at its foot, they shorten its text area.
   const notes: FootNote[] = [];
   const noteLines = (more: readonly FootNote[] = []) => footLines([...notes, ...more], region.width, grid);
+  // Text and notes together stay within `limit`; the text alone within `cap`.
+  const limit = cap + (region.noteRoom ?? 0);
   let room = cap;
   const done = (): RegionResult => {
     if (region.outer && state.pending.length) state.quoteWait = (state.quoteWait ?? 0) + 1;
     const foot = noteLines();
-    if (foot) elements.push(...drawFootNotes(notes, region, cap, geometry));
-    return { elements, used: used + foot, notes: foot, quoteAtTop, forced, lateQuotes };
+    if (!foot) return { elements, used, below: 0, filled: used, notes: 0, quoteAtTop, forced, lateQuotes };
+    // At the foot of the column, or hanging from a balanced page's common foot.
+    const notesEnd = Math.min(limit, cap + (region.noteRoom ? foot : 0));
+    elements.push(...drawFootNotes(notes, region, notesEnd, geometry));
+    const hanging = notesEnd > cap;
+    return { elements, used: hanging ? used : notesEnd, below: hanging ? notesEnd - used : 0, filled: used + foot, notes: foot, quoteAtTop, forced, lateQuotes };
   };
   const baseline = (line: number) => baselineOf(geometry, region.firstLine + line);
   const changeFor = (unit: number) => changes.find((change) => change.unit === unit);
@@ -203,7 +218,10 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
     let lines = loose ?? unitLines(unit, region.width, state.from);
     const avail = room - used - space;
     // A line that carries a footnote's reference takes the note's lines at the foot with it.
-    const fitsWithNotes = (count: number) => used + space + gridLinesFor(unit, count, grid) + noteLines(notesOnLines(unit, lines, count)) <= cap;
+    const fitsWithNotes = (count: number) => {
+      const text = used + space + gridLinesFor(unit, count, grid);
+      return text <= cap && text + noteLines(notesOnLines(unit, lines, count)) <= limit;
+    };
     let fit = Math.min(lines.length, linesFitting(unit, avail, grid));
     while (fit > 0 && !fitsWithNotes(fit)) fit--;
     if (unit.keepWithNext && state.from === 0 && used > 0) {
@@ -260,7 +278,7 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
     placeLines(unit, state.unit, lines.slice(0, fit), state.from === 0, region, used, geometry, elements);
     used += gridLinesFor(unit, fit, grid);
     notes.push(...notesOnLines(unit, lines, fit));
-    room = cap - noteLines();
+    room = Math.min(cap, limit - noteLines());
     spaceAfter = unit.spaceAfter ?? 0;
     if (fit < lines.length) {
       state.from = lines[fit]!.startItem;

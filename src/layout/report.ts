@@ -112,7 +112,7 @@ function pageReport(layout: Layout, page: Page, lastPage: boolean): PageReport {
       lines: fill.lines,
       used: fill.used,
       notes: fill.notes ?? 0,
-      hole: lastPage || fill.balanced ? 0 : fill.lines - fill.used,
+      hole: lastPage || fill.balanced ? 0 : fill.lines - (fill.filled ?? fill.used),
       widow: !!first && !first.paragraphStart && !!first.paragraphEnd && RUNNING.has(first.role),
       orphan: !!last && !!last.paragraphStart && !last.paragraphEnd && RUNNING.has(last.role),
       hyphenAtFoot: !!last && last.hyphenated,
@@ -124,7 +124,8 @@ function pageReport(layout: Layout, page: Page, lastPage: boolean): PageReport {
   // Where each column's flow ends (text or display), in grid lines from the top of the page,
   // compared within each band of columns (the body, and the endnotes below it).
   const bands = new Map<number, number[]>();
-  for (const fill of page.columns) bands.set(fill.firstLine, [...(bands.get(fill.firstLine) ?? []), fill.firstLine + fill.used]);
+  // Footnotes hanging below a balanced page's text do not count: the text's feet are compared.
+  for (const fill of page.columns) bands.set(fill.firstLine, [...(bands.get(fill.firstLine) ?? []), fill.firstLine + fill.used - (fill.below ?? 0)]);
   const balance = Math.max(0, ...[...bands.values()].filter((feet) => feet.length > 1).map((feet) => Math.max(...feet) - Math.min(...feet)));
   return { page: page.number, columns, offGrid, balance };
 }

@@ -152,8 +152,12 @@ export interface ColumnFill {
   /** Grid line the column starts on and the grid lines it could hold. */
   firstLine: number;
   lines: number;
-  /** Grid lines the flow filled (from the column's first line), footnotes included. */
+  /** Grid lines down to the column's last drawn line (its foot when footnotes stand there). */
   used: number;
+  /** Of those, grid lines of footnotes hanging below a balanced page's text (0 otherwise). */
+  below?: number;
+  /** Grid lines holding text or footnotes (fewer than `used` by any empty lines above the notes). */
+  filled?: number;
   /** Grid lines the footnotes at the column's foot take (their hairline and gap included). */
   notes?: number;
   /** Lines had to be placed against the widow, orphan or hyphen rules. */
