@@ -1,6 +1,7 @@
 /**
  * The document's logical structure, for tagged PDF: a tree in the article's reading order
- * (headline, dek, byline, the body block by block, the endnotes, then the sidebar), built from
+ * (headline, dek, byline, the body block by block with each footnote set at a column's foot
+ * right after the paragraph holding its reference, the band at the end, then the sidebar), built from
  * the flow units rather than from where things landed on the page. Each element on the pages is
  * pointed at its leaf; running heads, footers, rules and pull-quotes (which repeat body text)
  * stay artifacts, so a screen reader hears every word once and in order.
