@@ -254,10 +254,10 @@ describe('column flow, read from the typesetting report', () => {
     // Random text with very long words in 57 mm columns leaves a few holes no single or paired
     // change can close; they must stay rare.
     expect(holes / columns).toBeLessThan(0.04);
-    // Known: one of the 60 (seed 20, Letter) ends its last page 3 lines apart — a two-line
-    // heading kept with its text leaves no split that the widow rules and looseness allow.
+    // Known: one of the 60 (seed 11, Letter) ends its last page 4 lines apart: the widow rules
+    // and looseness leave no better split.
     expect(problems.length, problems.join('; ')).toBeLessThanOrEqual(1);
-  });
+  }, 240_000); // 120 layouts: over a minute when the machine is shared
 });
 
 describe('layout invariants over many generated briefs', () => {

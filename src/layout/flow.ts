@@ -107,7 +107,7 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
   const grid = geometry.grid;
   // Footnotes whose references are in the column: set at its foot, they shorten its text area.
   const notes: FootNote[] = [];
-  const noteLines = (more: readonly FootNote[] = []) => footLines([...notes, ...more], region.width, grid);
+  const noteLines = (more: readonly FootNote[] = []) => (notes.length + more.length === 0 ? 0 : footLines([...notes, ...more], region.width, grid));
   // Text and notes together stay within `limit`; the text alone within `cap`.
   const limit = cap + (region.noteRoom ?? 0);
   let room = cap;
