@@ -25,9 +25,12 @@ describe.each(cases)('layout invariants: %s', (_name, filename, source) => {
 
   it('places every word of the body exactly once', () => {
     const expected = words(bodyText(brief.body));
-    // Set by layout around the body's words: the "Notes" heading and list or note markers.
-    if (brief.body.some((b) => b.kind === 'notes')) expected.push('notes');
     const elements = textElements(layout);
+    // Set by layout around the body's words: the "Notes" heading (when a note is left for the
+    // band at the end rather than set at a column's foot) and list or note markers.
+    const atFoot = new Set(elements.flatMap((e) => (e.footnote ? [e.footnote.number] : [])));
+    const notes = brief.body.find((b) => b.kind === 'notes');
+    if (notes?.kind === 'notes' && notes.notes.some((note) => !atFoot.has(note.number))) expected.push('notes');
     const isMarker = (e: (typeof elements)[number]) => (e.role === 'list' || e.role === 'note') && /^(\d+\.?|•|☐|☑)$/.test(lineText(e));
     const placed = placedWords(layout, BODY_ROLES.filter((r) => r !== 'list' && r !== 'note'));
     const listed = elements.filter((e) => (e.role === 'list' || e.role === 'note') && !isMarker(e));
@@ -251,10 +254,10 @@ describe('column flow, read from the typesetting report', () => {
     // Random text with very long words in 57 mm columns leaves a few holes no single or paired
     // change can close; they must stay rare.
     expect(holes / columns).toBeLessThan(0.04);
-    // Known: one of the 60 (seed 20, Letter) ends its last page 3 lines apart — a two-line
-    // heading kept with its text leaves no split that the widow rules and looseness allow.
+    // Known: one of the 60 (seed 11, Letter) ends its last page 4 lines apart: the widow rules
+    // and looseness leave no better split.
     expect(problems.length, problems.join('; ')).toBeLessThanOrEqual(1);
-  });
+  }, 240_000); // 120 layouts: over a minute when the machine is shared
 });
 
 describe('layout invariants over many generated briefs', () => {

@@ -150,6 +150,7 @@ function collectInto(blocks: readonly Block[], nesting: Nesting, context: Collec
           if (first && first.kind === 'text') first.marker = { text: `${note.number}`, style: SMALL, destination: `ref-${note.number}` };
           for (let u = start; u < units.length; u++) {
             const unit = units[u]!;
+            unit.note = note.number;
             if (unit.kind === 'text') unit.firstIndent = 0;
           }
         }

@@ -7,6 +7,7 @@
  * two lines of what follows; a pull-quote sits neither at the top nor at the foot of a column;
  * the last page's columns are balanced.
  */
+import { drawFootNotes, footLines, notesOnLines, type FootNote } from './footnotes.js';
 import { baselineOf, type PageGeometry } from './geometry.js';
 import { MUTED } from './styles.js';
 import { lineElement, setText } from './text.js';
@@ -22,6 +23,11 @@ export interface Region {
   column: number;
   /** The page's last (outer) column, where pull-quotes are set. */
   outer?: boolean;
+  /**
+   * Grid lines below the cap where footnotes may hang: on a balanced page the columns' text
+   * ends level and a column's notes stand just below it, not at the page's foot.
+   */
+  noteRoom?: number;
 }
 
 /** What is still to be placed: Typst's `Work`. */
@@ -44,7 +50,14 @@ export interface FlowState {
 
 export interface RegionResult {
   elements: PageElement[];
+  /** Grid lines down to the region's foot as balancing sees it: its text's, or `cap` when footnotes stand at the foot. */
   used: number;
+  /** Grid lines drawn below `used`: footnotes hanging below a balanced page's text. */
+  below: number;
+  /** Grid lines filled: the text and the footnotes (less than `used` by the empty lines above the notes). */
+  filled: number;
+  /** Grid lines the footnotes take at the region's foot. */
+  notes: number;
   /** A pull-quote had to open the column (allowed only when nothing else is left). */
   quoteAtTop: boolean;
   /** Lines had to be placed against the widow, orphan or hyphen rules (the column was too short). */
@@ -91,11 +104,23 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
   let quoteAtTop = false;
   let forced = false;
   const lateQuotes: BlockUnit[] = [];
+  const grid = geometry.grid;
+  // Footnotes whose references are in the column: set at its foot, they shorten its text area.
+  const notes: FootNote[] = [];
+  const noteLines = (more: readonly FootNote[] = []) => (notes.length + more.length === 0 ? 0 : footLines([...notes, ...more], region.width, grid));
+  // Text and notes together stay within `limit`; the text alone within `cap`.
+  const limit = cap + (region.noteRoom ?? 0);
+  let room = cap;
   const done = (): RegionResult => {
     if (region.outer && state.pending.length) state.quoteWait = (state.quoteWait ?? 0) + 1;
-    return { elements, used, quoteAtTop, forced, lateQuotes };
+    const foot = noteLines();
+    if (!foot) return { elements, used, below: 0, filled: used, notes: 0, quoteAtTop, forced, lateQuotes };
+    // At the foot of the column, or hanging from a balanced page's common foot.
+    const notesEnd = Math.min(limit, cap + (region.noteRoom ? foot : 0));
+    elements.push(...drawFootNotes(notes, region, notesEnd, geometry));
+    const hanging = notesEnd > cap;
+    return { elements, used: hanging ? used : notesEnd, below: hanging ? notesEnd - used : 0, filled: used + foot, notes: foot, quoteAtTop, forced, lateQuotes };
   };
-  const grid = geometry.grid;
   const baseline = (line: number) => baselineOf(geometry, region.firstLine + line);
   const changeFor = (unit: number) => changes.find((change) => change.unit === unit);
   const extraSpace = (unit: FlowUnit) => changes.find((change) => units[change.unit] === unit)?.space ?? 0;
@@ -125,7 +150,7 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
       // Pull-quotes stand in the outer column, so the first column reads on uninterrupted and
       // both columns keep the same lines level with each other wherever the quote is not.
       const innerColumn = !final && region.outer === false && !state.quoteWait;
-      if ((used >= MIN_LINES || final) && !besideItsWords && !columnHasQuote && !innerColumn && used + space + height + roomAfter <= cap) {
+      if ((used >= MIN_LINES || final) && !besideItsWords && !columnHasQuote && !innerColumn && used + space + height + roomAfter <= room) {
         state.pending.shift();
         state.quoteWait = 0;
         if (used === 0) quoteAtTop = true;
@@ -139,12 +164,12 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
     if (state.carry) {
       const block = state.carry;
       const height = block.height(region.width);
-      if (used + height <= cap) {
+      if (used + height <= room) {
         delete state.carry;
         placeBlock(block, 0);
         continue;
       }
-      const parts = block.split?.(region.width, cap - used);
+      const parts = block.split?.(region.width, room - used);
       if (parts && used === 0) {
         placeBlock(parts[0], 0);
         state.carry = parts[1];
@@ -169,13 +194,13 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
         continue;
       }
       const height = unit.height(region.width);
-      if (used + space + height <= cap) {
+      if (used + space + height <= room) {
         placeBlock(unit, space);
         state.unit++;
         continue;
       }
-      const parts = unit.split?.(region.width, cap - used - space);
-      if (parts && (used === 0 || cap - used - space >= 4)) {
+      const parts = unit.split?.(region.width, room - used - space);
+      if (parts && (used === 0 || room - used - space >= 4)) {
         placeBlock(parts[0], space);
         state.carry = parts[1];
         state.unit++;
@@ -191,8 +216,14 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
     const looseness = changeFor(state.unit)?.lines;
     const loose = looseness ? unitLinesLoosely(unit, region.width, state.from, looseness) : undefined;
     let lines = loose ?? unitLines(unit, region.width, state.from);
-    const avail = cap - used - space;
+    const avail = room - used - space;
+    // A line that carries a footnote's reference takes the note's lines at the foot with it.
+    const fitsWithNotes = (count: number) => {
+      const text = used + space + gridLinesFor(unit, count, grid);
+      return text <= cap && text + noteLines(notesOnLines(unit, lines, count)) <= limit;
+    };
     let fit = Math.min(lines.length, linesFitting(unit, avail, grid));
+    while (fit > 0 && !fitsWithNotes(fit)) fit--;
     if (unit.keepWithNext && state.from === 0 && used > 0) {
       const need = gridLinesFor(unit, lines.length, grid) + followingNeed(units, state.unit + 1, region.width, grid);
       if (need > avail) return done();
@@ -205,7 +236,10 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
       if (fit < MIN_LINES && firstPart) fit = 0;
       if (fit <= 0) {
         if (used > 0) return done();
-        fit = Math.max(1, Math.min(lines.length, linesFitting(unit, cap, grid)));
+        fit = Math.max(1, Math.min(lines.length, linesFitting(unit, room, grid)));
+        while (fit > 1 && !fitsWithNotes(fit)) fit--;
+        // Not even a line and its note fit in this (short) column: they go on to the next.
+        if (!fitsWithNotes(fit) && notesOnLines(unit, lines, fit).length) return done();
         forced = true;
       }
     }
@@ -234,10 +268,17 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
     // paragraph carried over from the column before as a single line (a widow).
     if (loose && fit > 0 && fit < lines.length && lines[fit - 1]!.hyphenated) forced = true;
     if (loose && state.from !== 0 && lines.length < MIN_LINES) forced = true;
+    // Setting the paragraph again may have moved a reference onto the lines kept.
+    if (fit > 0 && !fitsWithNotes(fit)) {
+      while (fit > 0 && !fitsWithNotes(fit)) fit--;
+      forced = true;
+    }
     if (fit === 0) return done();
     used += space;
     placeLines(unit, state.unit, lines.slice(0, fit), state.from === 0, region, used, geometry, elements);
     used += gridLinesFor(unit, fit, grid);
+    notes.push(...notesOnLines(unit, lines, fit));
+    room = Math.min(cap, limit - noteLines());
     spaceAfter = unit.spaceAfter ?? 0;
     if (fit < lines.length) {
       state.from = lines[fit]!.startItem;

@@ -17,7 +17,7 @@ export function fillHoles(units: readonly FlowUnit[], state: FlowState, width: n
   const plain = fill(state);
   // A balanced last column must finish, ending no more than a line above the others; any
   // other column should end full.
-  const score = (result: RegionResult, after: FlowState) => (finish ? (isDone(units, after) ? (result.used >= finish.minUsed ? 2 : 1) : 0) : isDone(units, after) ? cap : result.used);
+  const score = (result: RegionResult, after: FlowState) => (finish ? (isDone(units, after) ? (result.used >= finish.minUsed ? 2 : 1) : 0) : isDone(units, after) ? cap : result.filled);
   const target = finish ? 2 : cap;
   const plainScore = score(plain, state);
   if (plainScore >= target) return plain;

@@ -11,6 +11,7 @@ import type { Brief, Paper } from '../model/index.js';
 import { isRightToLeftLanguage, patternsFor } from '../typeset/index.js';
 import { collectUnits } from './collect.js';
 import type { Region } from './flow.js';
+import { planFootnotes } from './footnotes.js';
 import { flowNotes } from './notes.js';
 import { flowBody } from './spans.js';
 import { tagLayout } from './structure.js';
@@ -22,6 +23,9 @@ import type { SidebarPart } from './sidebar.js';
 import type { Layout, Page, PageElement } from './types.js';
 import type { FlowedPage } from './paginate.js';
 import type { BlockUnit, FlowUnit } from './units.js';
+
+/** A footnote longer than this share of page 1's columns is set in the endnotes band instead. */
+const MAX_FOOTNOTE_SHARE = 1 / 3;
 
 export interface LayoutOptions {
   paper: Paper;
@@ -85,16 +89,22 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
     );
   };
 
-  // Endnotes are a band of their own: the body's columns are balanced above them, and the notes
-  // run in the same columns below a hairline, balanced in turn on the last page.
+  // Footnotes go to the foot of the column their reference lands in; long ones, and the list of
+  // links, form a band of their own: the body's columns are balanced above it, and the band runs
+  // in the same columns below a hairline, balanced in turn on the last page.
   const notesAt = units.findIndex((unit) => unit.kind === 'text' && unit.startsNotes);
   let bodyUnits = notesAt < 0 ? units : units.slice(0, notesAt);
+  const { notes: footNotes, footUnits, endUnits } = planFootnotes(bodyUnits, notesAt < 0 ? [] : units.slice(notesAt), Math.min(geometry.firstPage.body[0].width, geometry.laterPages.body[0].width), Math.floor(bodyLines * MAX_FOOTNOTE_SHARE), geometry.grid);
   let flowPages = flowBody(bodyUnits, regionsFor, geometry);
   // A brief whose body is empty (only raw HTML, say) still has its page 1.
   if (flowPages.length === 0) flowPages.push({ elements: [], columns: [], startUnit: 0, lateQuotes: [], pendingAfter: [] });
   ({ flowPages, bodyUnits } = placeLateQuotes(flowPages, bodyUnits, (moved) => flowBody(moved, regionsFor, geometry), (line) => diagnostics.warn('a pull-quote found no place beside text that does not already show its words and was left out (its words stay in the body)', line)));
-  // Notes are numbered after the body as finally set (pull-quotes may have been left out).
-  if (notesAt >= 0) flowNotes(units.slice(notesAt), bodyUnits.length, flowPages, regionsFor, geometry);
+  // Notes are numbered after the body as finally set (pull-quotes may have been left out): the
+  // footnotes first, then the band.
+  for (const page of flowPages) {
+    for (const element of page.elements) if (element.kind === 'text' && element.footnote) element.paragraph = bodyUnits.length + element.footnote.unit;
+  }
+  if (endUnits.length) flowNotes(endUnits, bodyUnits.length + footUnits.length, flowPages, regionsFor, geometry);
   for (const [line, characters] of [...missing].sort((a, b) => a[0] - b[0])) {
     const list = [...characters].map((c) => `"${c}" (${codePointName(c)})`).join(', ');
     const first = [...characters][0]!;
@@ -109,7 +119,9 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
     if (page.number > 1) page.elements.unshift(...runningHead(brief.meta, geometry));
     page.elements.push(...footer(brief.meta, page.number, pages.length, geometry));
   }
-  const structure = tagLayout(pages, notesAt < 0 ? bodyUnits : [...bodyUnits, ...units.slice(notesAt)], { mapAlt: mapDescription(brief) });
+  // Each footnote's Note follows the paragraph holding its reference in the structure.
+  const noteAfter = new Map(footNotes.flatMap((note) => note.units.map((_, part) => [bodyUnits.length + note.firstUnit + part, bodyUnits.indexOf(note.anchor)] as const)));
+  const structure = tagLayout(pages, [...bodyUnits, ...footUnits, ...endUnits], { mapAlt: mapDescription(brief), noteAfter });
   return {
     structure,
     paper: options.paper,

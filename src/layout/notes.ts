@@ -1,6 +1,7 @@
 /**
- * The endnotes band: the body's columns are balanced above it, and the notes run in the same
- * columns below a hairline, balanced in turn on the last page.
+ * The endnotes band: notes too long for a column's foot (footnotes.ts) and the list of links.
+ * The body's columns are balanced above it, and the band runs in the same columns below a
+ * hairline, balanced in turn on the last page.
  */
 import { baselineOf, type PageGeometry } from './geometry.js';
 import type { Region } from './flow.js';
@@ -31,7 +32,11 @@ export function flowNotes(notes: readonly FlowUnit[], offset: number, pages: Flo
       if (pageIndex !== firstIndex || !sharePage) return { ...region, column };
       return { ...region, column, firstLine: top, lines: region.firstLine + region.lines - top };
     });
-  const flowed = flowAll(notes, noteRegions, geometry, firstIndex);
+  // A band of a few lines (a short list of links) stands in the first column alone: split over
+  // two columns it would end lines apart.
+  const oneColumn = flowAll(notes, (pageIndex) => noteRegions(pageIndex).slice(0, 1), geometry, firstIndex);
+  const short = oneColumn.length === 1 && oneColumn[0]!.columns[0]!.used <= SHORT_BAND;
+  const flowed = short ? oneColumn : flowAll(notes, noteRegions, geometry, firstIndex);
   for (const page of flowed) {
     for (const element of page.elements) if (element.paragraph !== undefined) element.paragraph += offset;
   }
@@ -47,5 +52,7 @@ export function flowNotes(notes: readonly FlowUnit[], offset: number, pages: Flo
   } else pages.push(...flowed);
 }
 
+/** Grid lines a band may take and still be set in one column. */
+const SHORT_BAND = 4;
 /** Notes columns are numbered after the body's, so reports tell the two bands apart. */
 const NOTE_COLUMNS = 2;

@@ -36,7 +36,7 @@ function flowedPage(regions: Region[], results: RegionResult[], startUnit: numbe
     pendingAfter: [...after.pending],
     lateQuotes: results.flatMap((r) => r.lateQuotes),
     elements: results.flatMap((r) => r.elements),
-    columns: regions.map((region, i) => ({ column: region.column, x: region.x, width: region.width, firstLine: region.firstLine, lines: region.lines, used: results[i]?.used ?? 0, forced: results[i]?.forced ?? false })),
+    columns: regions.map((region, i) => ({ column: region.column, x: region.x, width: region.width, firstLine: region.firstLine, lines: region.lines, used: (results[i]?.used ?? 0) + (results[i]?.below ?? 0), below: results[i]?.below ?? 0, filled: results[i]?.filled ?? 0, notes: results[i]?.notes ?? 0, forced: results[i]?.forced ?? false })),
   };
 }
 
@@ -78,7 +78,8 @@ export function flowAll(units: readonly FlowUnit[], regionsFor: (page: number) =
  * lowest common bottom line first and keeps the first that holds everything.
  */
 function balanceLastPage(units: readonly FlowUnit[], start: FlowState, end: FlowState, regions: Region[], results: RegionResult[], geometry: PageGeometry, following: Region[]): { page: FlowedPage; spread: number } {
-  const used = results.reduce((sum, r) => sum + r.used, 0);
+  // Text lines to place (footnotes may hang below a balanced page's text).
+  const used = results.reduce((sum, r) => sum + r.filled - r.notes, 0);
   if (regions.length < 2 || used <= 1) return { page: balancedPage(regions, results, start.unit, end), spread: 0 };
   const top = Math.min(...regions.map((r) => r.firstLine));
   const lowest = Math.max(...regions.map((r) => r.firstLine + r.lines));
@@ -127,11 +128,11 @@ function balanceLastPage(units: readonly FlowUnit[], start: FlowState, end: Flow
 function rebalanceAcrossPages(units: readonly FlowUnit[], previousStart: FlowState, previous: FlowedPage, lastIndex: number, regionsFor: (page: number) => Region[], geometry: PageGeometry): [FlowedPage, FlowedPage] | undefined {
   const regions = regionsFor(lastIndex - 1);
   const lastRegions = regionsFor(lastIndex);
-  const filled = previous.columns.reduce((sum, c) => sum + c.used, 0);
+  const filled = previous.columns.reduce((sum, c) => sum + (c.filled ?? c.used), 0);
   for (const changes of changeSets(holeFillers(units, previousStart, units.length - 1, regions[regions.length - 1]!.width)).slice(0, REBALANCE_CANDIDATES)) {
     const state = cloneState(previousStart);
     const results = fillPage(units, state, regions, geometry, lastRegions, undefined, changes);
-    if (isDone(units, state) || results.some((r) => r.forced) || results.reduce((sum, r) => sum + r.used, 0) < filled) continue;
+    if (isDone(units, state) || results.some((r) => r.forced) || results.reduce((sum, r) => sum + r.filled, 0) < filled) continue;
     const start = cloneState(state);
     const lastResults = fillPage(units, state, lastRegions, geometry, regionsFor(lastIndex + 1));
     if (!isDone(units, state)) continue;
@@ -154,7 +155,9 @@ function fillPage(units: readonly FlowUnit[], state: FlowState, regions: Region[
   const results: RegionResult[] = [];
   regions.forEach((column, i) => {
     // When balancing cannot keep pull-quotes to the outer column, any column may take one.
-    const region = caps && quotesAnywhere ? column : { ...column, outer: i === regions.length - 1 };
+    const placed = caps && quotesAnywhere ? column : { ...column, outer: i === regions.length - 1 };
+    // Balancing: footnotes hang below the text's common foot while the column has room for them.
+    const region = caps ? { ...placed, noteRoom: placed.lines - (caps[i] ?? placed.lines) } : placed;
     const earlier = results.flatMap((r) => r.elements);
     const fill = (into: FlowState, changes: Looseness[] = []) => fillRegion(units, into, region, geometry, nextWidth(regions, i, following), earlier, caps?.[i] ?? region.lines, [...pageChanges, ...changes]);
     // The last column of a page being balanced must take all that is left, and should end

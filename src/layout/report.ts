@@ -12,10 +12,12 @@ const ON_GRID: ReadonlySet<TextRole> = new Set(['body', 'list', 'quote']);
 
 export interface ColumnReport {
   column: number;
-  /** Grid lines the column holds and the grid lines its text reaches down to. */
+  /** Grid lines the column holds and the grid lines its text reaches down to (footnotes included). */
   lines: number;
   used: number;
-  /** Empty grid lines at the foot of a column that is not the brief's last. */
+  /** Grid lines its footnotes take at its foot (0 without). */
+  notes: number;
+  /** Empty grid lines at the foot of a column that is not the brief's last (above its footnotes, if any). */
   hole: number;
   /** The column opens with the last line of a paragraph begun elsewhere. */
   widow: boolean;
@@ -109,7 +111,8 @@ function pageReport(layout: Layout, page: Page, lastPage: boolean): PageReport {
       column: fill.column,
       lines: fill.lines,
       used: fill.used,
-      hole: lastPage || fill.balanced ? 0 : fill.lines - fill.used,
+      notes: fill.notes ?? 0,
+      hole: lastPage || fill.balanced ? 0 : fill.lines - (fill.filled ?? fill.used),
       widow: !!first && !first.paragraphStart && !!first.paragraphEnd && RUNNING.has(first.role),
       orphan: !!last && !!last.paragraphStart && !last.paragraphEnd && RUNNING.has(last.role),
       hyphenAtFoot: !!last && last.hyphenated,
@@ -121,7 +124,8 @@ function pageReport(layout: Layout, page: Page, lastPage: boolean): PageReport {
   // Where each column's flow ends (text or display), in grid lines from the top of the page,
   // compared within each band of columns (the body, and the endnotes below it).
   const bands = new Map<number, number[]>();
-  for (const fill of page.columns) bands.set(fill.firstLine, [...(bands.get(fill.firstLine) ?? []), fill.firstLine + fill.used]);
+  // Footnotes hanging below a balanced page's text do not count: the text's feet are compared.
+  for (const fill of page.columns) bands.set(fill.firstLine, [...(bands.get(fill.firstLine) ?? []), fill.firstLine + fill.used - (fill.below ?? 0)]);
   const balance = Math.max(0, ...[...bands.values()].filter((feet) => feet.length > 1).map((feet) => Math.max(...feet) - Math.min(...feet)));
   return { page: page.number, columns, offGrid, balance };
 }

@@ -1,6 +1,7 @@
 /**
  * The document's logical structure, for tagged PDF: a tree in the article's reading order
- * (headline, dek, byline, the body block by block, the endnotes, then the sidebar), built from
+ * (headline, dek, byline, the body block by block with each footnote set at a column's foot
+ * right after the paragraph holding its reference, the band at the end, then the sidebar), built from
  * the flow units rather than from where things landed on the page. Each element on the pages is
  * pointed at its leaf; running heads, footers, rules and pull-quotes (which repeat body text)
  * stay artifacts, so a screen reader hears every word once and in order.
@@ -11,6 +12,8 @@ import type { Page, PageElement, StructNode, StructType, TextElement } from './t
 /** What the sidebar's map shows, for its alternate text. */
 export interface StructureOptions {
   mapAlt?: string;
+  /** Footnote paragraphs (unit index) and the unit holding their reference: each Note follows it. */
+  noteAfter?: ReadonlyMap<number, number>;
 }
 
 export function tagLayout(pages: Page[], units: readonly FlowUnit[], options: StructureOptions = {}): StructNode {
@@ -25,7 +28,14 @@ export function tagLayout(pages: Page[], units: readonly FlowUnit[], options: St
   const captionLeaf: Array<StructNode | undefined> = [];
   const cells = new Map<string, StructNode>();
   const containers = new Map<string, StructNode>();
-  units.forEach((unit, index) => {
+  /** Where each unit's leaf went, so a footnote's Note can follow its reference's paragraph. */
+  const parentOf = new Map<number, StructNode>();
+  const noteAfter = options.noteAfter ?? new Map<number, number>();
+  const notesOf = new Map<number, number[]>();
+  for (const [note, anchor] of noteAfter) notesOf.set(anchor, [...(notesOf.get(anchor) ?? []), note]);
+  const order = units.flatMap((_, index) => (noteAfter.has(index) ? [] : [index, ...(notesOf.get(index) ?? [])]));
+  order.forEach((index) => {
+    const unit = units[index]!;
     if (unit.kind === 'block') {
       if (unit.table) {
         const table = node('Table');
@@ -49,7 +59,8 @@ export function tagLayout(pages: Page[], units: readonly FlowUnit[], options: St
       }
       return;
     }
-    let parent = root;
+    const anchor = noteAfter.get(index);
+    let parent = (anchor === undefined ? undefined : parentOf.get(anchor)) ?? root;
     for (const step of unit.structPath) {
       const key = `${step.type}:${step.key}`;
       let container = containers.get(key);
@@ -80,6 +91,7 @@ export function tagLayout(pages: Page[], units: readonly FlowUnit[], options: St
     const leaf = node(type, level ? { destination: `section-${index}` } : {});
     parent.children.push(leaf);
     unitLeaf[index] = leaf;
+    parentOf.set(index, parent);
   });
 
   const aside = node('Aside');

@@ -51,6 +51,11 @@ export interface TextElement extends Tagged {
   column?: number;
   /** Grid line the line's run of columns starts on: a page has several runs when a table spans it. */
   band?: number;
+  /**
+   * A footnote's line (or number) set at the foot of a column: the note's number and its
+   * paragraph among the foot-note units (the layout turns that into `paragraph` for tagging).
+   */
+  footnote?: { number: number; unit: number };
   /** Last line of its paragraph / first line of its paragraph. */
   paragraphEnd?: boolean;
   paragraphStart?: boolean;
@@ -155,8 +160,14 @@ export interface ColumnFill {
   /** Grid line the column starts on and the grid lines it could hold. */
   firstLine: number;
   lines: number;
-  /** Grid lines the flow filled (from the column's first line). */
+  /** Grid lines down to the column's last drawn line (its foot when footnotes stand there). */
   used: number;
+  /** Of those, grid lines of footnotes hanging below a balanced page's text (0 otherwise). */
+  below?: number;
+  /** Grid lines holding text or footnotes (fewer than `used` by any empty lines above the notes). */
+  filled?: number;
+  /** Grid lines the footnotes at the column's foot take (their hairline and gap included). */
+  notes?: number;
   /** Lines had to be placed against the widow, orphan or hyphen rules. */
   forced: boolean;
   /** The column ends a run of text that was balanced (the article's end, or above a table). */

@@ -5,6 +5,7 @@
  */
 import type { Inline } from '../model/index.js';
 import { paragraphItems, setLines, setLinesLoosely, type Alignment, type Item, type SetLine } from '../typeset/index.js';
+import type { FootNote } from './footnotes.js';
 import type { TextStyle } from './styles.js';
 import { paragraphStyle } from './text.js';
 import type { PageElement, TextRole } from './types.js';
@@ -33,6 +34,10 @@ export interface TextUnit {
   keepWithNext: boolean;
   /** The heading that opens the endnotes: they are set in a band of their own below the body. */
   startsNotes?: boolean;
+  /** A paragraph of footnote `note` (its number). */
+  note?: number;
+  /** Footnotes first referenced in this unit: each is set at the foot of the column its reference lands in. */
+  footnotes?: FootNote[];
   /** The structure elements around the unit, outermost first, and a heading's level. */
   structPath: PathStep[];
   headingLevel?: number;
@@ -55,6 +60,8 @@ export interface BlockUnit {
   role: TextRole;
   spaceBefore: number;
   spaceAfter?: number;
+  /** Part of footnote `note` (its number): a table or image in a note. */
+  note?: number;
   /** Pull-quotes float a little: never at the top or bottom of a column. */
   pullQuote: boolean;
   /** Set across all the body columns of the page (a table), not in one column. */
@@ -122,6 +129,11 @@ export function unitLinesLoosely(unit: TextUnit, columnWidth: number, from: numb
     cache.loose.set(key, setLinesLoosely(cache.items, from, () => measure, unit.align, looseness, Math.max(LOOSE_TOLERANCE, worst)));
   }
   return cache.loose.get(key);
+}
+
+/** The unit's boxes, glue and penalties (made once, for the narrowest column). */
+export function unitItems(unit: TextUnit): readonly Item[] {
+  return unitCache(unit).items;
 }
 
 function unitMeasure(unit: TextUnit, columnWidth: number): number {

@@ -64,7 +64,10 @@ function collectDefinitions(tree: Root, context: ModelContext): void {
   });
 }
 
-/** Footnotes as endnotes, numbered in the order they are first referenced. */
+/**
+ * Footnotes, numbered in the order they are first referenced, collected as one block at the
+ * end; the layout sets each at the foot of its reference's column, or in the band at the end.
+ */
 function footnotes(context: ModelContext): NotesBlock | undefined {
   for (const [identifier, definition] of context.footnoteDefinitions) {
     if (!context.footnoteOrder.includes(identifier)) {

@@ -19,7 +19,8 @@ function lineWords(element: TextElement): string {
 
 /** Words of the lines with the given roles, hyphenated line ends joined again. */
 export function placedWords(layout: Layout, roles: readonly string[]): string[] {
-  const lines = textElements(layout).filter((e) => roles.includes(e.role));
+  // A split table's header rows, repeated on the next page, repeat words already counted.
+  const lines = textElements(layout).filter((e) => roles.includes(e.role) && !e.cell?.repeated);
   let text = '';
   for (const line of lines) {
     const value = lineWords(line);
