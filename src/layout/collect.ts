@@ -5,7 +5,7 @@
  */
 import type { Block, Inline } from '../model/index.js';
 import { imageUnit, ornamentUnit, pullQuoteUnit } from './block-units.js';
-import { BAND_HEADING, BODY, CODE, H2, H3, H4, SMALL, type TextStyle } from './styles.js';
+import { BAND_HEADING, BODY, CODE, H2, H3, H4, NOTE, SMALL, type TextStyle } from './styles.js';
 import { tableUnit } from './table-unit.js';
 import type { FlowUnit, PathStep, TextUnit } from './units.js';
 
@@ -144,10 +144,10 @@ function collectInto(blocks: readonly Block[], nesting: Nesting, context: Collec
         units.push({ ...textUnit([{ text: 'Notes', style: {} }], { ...nesting, style: BAND_HEADING, role: 'heading' }, context, block.line, { spaceBefore: 1, keepWithNext: true, align: 'ragged', hyphenate: false }), startsNotes: true, headingLevel: 2 });
         for (const note of block.notes) {
           const start = units.length;
-          collectInto(note.blocks, { ...nesting, indent: nesting.indent + 12, style: SMALL, role: 'note', path: [...nesting.path, { type: 'Note', key: nextKey++ }] }, context, units);
+          collectInto(note.blocks, { ...nesting, indent: nesting.indent + 12, style: NOTE, role: 'note', path: [...nesting.path, { type: 'Note', key: nextKey++ }] }, context, units);
           const first = units[start];
           // A note's number links back to where the note is referenced.
-          if (first && first.kind === 'text') first.marker = { text: `${note.number}`, style: SMALL, destination: `ref-${note.number}` };
+          if (first && first.kind === 'text') first.marker = { text: `${note.number}`, style: NOTE, destination: `ref-${note.number}` };
           for (let u = start; u < units.length; u++) {
             const unit = units[u]!;
             unit.note = note.number;

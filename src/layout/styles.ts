@@ -46,6 +46,8 @@ export const SIDEBAR: TextStyle = { font: 'sans', size: 8, leading: 10, color: I
 export const SIDEBAR_TITLE: TextStyle = { font: 'sans-semibold', size: 8.5, leading: 11, color: ACCENT, tracking: 50 };
 export const SIDEBAR_NOTE: TextStyle = { font: 'sans', size: 7.5, leading: 9, color: MUTED };
 export const SMALL: TextStyle = { font: 'sans', size: 7.5, leading: 10, color: INK };
+/** Notes: three lines to two of the body's, so a column of notes keeps every other line in register with the text beside it. */
+export const NOTE: TextStyle = { font: 'sans', size: 7, leading: 25 / 3, color: INK };
 export const CODE: TextStyle = { font: 'mono', size: 8, leading: 12.5, color: INK };
 export const FOOTER: TextStyle = { font: 'sans', size: 7.5, leading: 10, color: MUTED };
 
