@@ -4,10 +4,10 @@
  * write the same bytes as renderBrief does in-process.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderBrief } from '../src/index.js';
 
@@ -39,6 +39,15 @@ describe('bundled command line', () => {
     const pdfa = build(['--pdfa']);
     expect(pdfa.includes(Buffer.from('/OutputIntents'))).toBe(true);
     expect(Buffer.compare(pdfa, Buffer.from((await renderBrief(source, { ...options, pdfa: true })).pdf))).toBe(0);
+  });
+
+  it('starts from a V8 code cache that this Node accepts', async () => {
+    const cache = join(root, 'dist', 'bundle', 'cli.cjs.cache');
+    expect(existsSync(cache)).toBe(true);
+    const { compile } = (await import(pathToFileURL(join(root, 'dist', 'bundle', 'launch.js')).href)) as { compile: (body: string, data?: Buffer) => { cachedDataRejected?: boolean } };
+    expect(compile(join(root, 'dist', 'bundle', 'cli.cjs'), readFileSync(cache)).cachedDataRejected).toBe(false);
+    // A cache of other code is refused, not run: the check above could fail.
+    expect(compile(join(root, 'dist', 'bundle', 'cli.cjs'), Buffer.from(readFileSync(cache).map((b, i) => (i < 64 ? b ^ 0xff : b)))).cachedDataRejected).toBe(true);
   });
 
   it('reports the package version', () => {
