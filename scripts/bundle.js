@@ -58,25 +58,38 @@ const pdfkitStandardFonts = {
 };
 
 const entries = ENTRIES.filter((entry) => !entry.optional || existsSync(join(root, entry.from)));
-await build({
-  entryPoints: Object.fromEntries(entries.map((entry) => [entry.name, join(root, entry.from)])),
-  outdir: out,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  outExtension: { '.js': '.cjs' },
-  // The ES modules find their files from import.meta.url (fonts/, package.json, pdfkit's data):
-  // the launcher passes the bundle's own URL.
-  define: { 'import.meta.url': '__offprintFileUrl' },
-  plugins: [pdfkitStandardFonts],
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+const common = { bundle: true, platform: 'node', target: 'node20', plugins: [pdfkitStandardFonts], legalComments: 'none', logLevel: 'silent' };
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
 copyFileSync(join(root, 'scripts', 'launch.js'), join(out, 'launch.js'));
+const notes = [];
 for (const entry of entries) {
+  try {
+    await build({
+      ...common,
+      entryPoints: [join(root, entry.from)],
+      outfile: join(out, `${entry.name}.cjs`),
+      format: 'cjs',
+      // The ES modules find their files from import.meta.url (fonts/, package.json, pdfkit's
+      // data): the launcher passes the bundle's own URL.
+      define: { 'import.meta.url': '__offprintFileUrl' },
+    });
+  } catch (error) {
+    // CommonJS has no top-level await: such an entry is bundled as an ES module instead, which
+    // runs as it is, without a code cache.
+    if (!/top-level await/i.test(String(error.message))) throw error;
+    await build({
+      ...common,
+      entryPoints: [join(root, entry.from)],
+      outfile: join(out, `${entry.name}.js`),
+      format: 'esm',
+      // Bundled CommonJS packages call require() for Node's own modules.
+      banner: { js: "import { createRequire as __offprintCreateRequire } from 'node:module'; const require = __offprintCreateRequire(import.meta.url);" },
+    });
+    notes.push(`${entry.name} as an ES module (it uses top-level await), without a code cache`);
+    continue;
+  }
   writeFileSync(join(out, `${entry.name}.js`), `#!/usr/bin/env node\n// Runs ${entry.name}.cjs (see launch.js).\nimport { start } from './launch.js';\n\nstart(import.meta.url);\n`, { mode: 0o755 });
-  rmSync(join(out, `${entry.name}.cjs.cache`), { force: true });
   if (!entry.warmup) continue;
   const scratch = mkdtempSync(join(tmpdir(), 'offprint-warmup-'));
   try {
@@ -89,4 +102,4 @@ for (const entry of entries) {
 // pdfkit reads its sRGB profile (for --pdfa) from `./data/` beside the file that holds it.
 mkdirSync(join(out, 'data'), { recursive: true });
 copyFileSync(join(dirname(pdfkitEntry), 'data', 'sRGB_IEC61966_2_1.icc'), join(out, 'data', 'sRGB_IEC61966_2_1.icc'));
-console.log(`bundled ${entries.map((e) => e.name).join(', ')} into dist/bundle/`);
+console.log(`bundled ${entries.map((e) => e.name).join(', ')} into dist/bundle/${notes.length ? ` (${notes.join('; ')})` : ''}`);
