@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = join(root, 'dist', 'cli.js');
+// The bundled command line, as package.json's `bin` and `npm start` run it.
+const cli = join(root, 'dist', 'bundle', 'cli.js');
 
 function run(args: string[], cwd = root) {
   const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });

@@ -75,19 +75,36 @@ function loadAtlas(resolution: Resolution, tolerance: number, topology: Countrie
     if (id === ANTARCTICA) continue;
     const name = f.properties?.name ?? '';
     const alpha2 = id !== undefined ? byNumeric.get(id) : UNNUMBERED[name];
-    const shape = f as Feature<Polygon | MultiPolygon>;
-    const mainland = largestRing(shape.geometry);
-    outlines.push({
-      alpha2,
-      feature: shape,
-      bounds: geoBounds(shape),
-      mainland,
-      centre: geoCentroid({ type: 'Polygon', coordinates: [mainland] }),
-    });
+    outlines.push(lazyOutline(alpha2, f as Feature<Polygon | MultiPolygon>));
   }
   const byAlpha2 = new Map<string, Outline>();
   for (const outline of outlines) if (outline.alpha2 && !byAlpha2.has(outline.alpha2)) byAlpha2.set(outline.alpha2, outline);
   return { resolution, tolerance, outlines, byAlpha2 };
+}
+
+/**
+ * An outline whose box, mainland and centre are worked out when first read. A map reads the
+ * box of every outline, but the mainland and centre only of the focus and the listed
+ * countries, and a frame reads only those: spherical areas and centroids for some 240
+ * countries per atlas were a fifth of a cold start's map.
+ */
+function lazyOutline(alpha2: string | undefined, shape: Feature<Polygon | MultiPolygon>): Outline {
+  let bounds: Outline['bounds'] | undefined;
+  let mainland: Position[] | undefined;
+  let centre: [number, number] | undefined;
+  return {
+    alpha2,
+    feature: shape,
+    get bounds() {
+      return (bounds ??= geoBounds(shape));
+    },
+    get mainland() {
+      return (mainland ??= largestRing(shape.geometry));
+    },
+    get centre() {
+      return (centre ??= geoCentroid({ type: 'Polygon', coordinates: [this.mainland] }));
+    },
+  };
 }
 
 function largestRing(geometry: Polygon | MultiPolygon): Position[] {

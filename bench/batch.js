@@ -1,0 +1,39 @@
+// Batch throughput: `offprint build <folder of 200 briefs> --jobs N --force` as a whole process,
+// with one job and with every core, and the peak memory of each run (bench/rss.js).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runMeasured } from './processes.js';
+
+const BRIEFS = ['huawei-5g-albania.md', 'baltic-seabed-cables.md', 'spectrum-auction-results.md'];
+
+/** A folder of `count` briefs: the content briefs in turn, each with a title of its own. */
+export function briefFolder(root, count) {
+  const dir = mkdtempSync(join(tmpdir(), 'offprint-batch-'));
+  const sources = BRIEFS.map((name) => readFileSync(join(root, 'content', name), 'utf8'));
+  for (let i = 0; i < count; i++) {
+    const source = sources[i % sources.length].replace(/^title: "(.*)"$/m, (_, title) => `title: "${title} (${i + 1})"`);
+    writeFileSync(join(dir, `brief-${String(i + 1).padStart(3, '0')}.md`), source);
+  }
+  return dir;
+}
+
+/** Whether the command line has `--jobs` (and `--force`), from its help. */
+export function hasJobs(cli) {
+  const help = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' }).stdout ?? '';
+  return help.includes('--jobs') && help.includes('--force');
+}
+
+/** One batch run into a fresh folder: briefs per second and peak RSS; throws if a brief failed. */
+export function batchRun(cli, folder, count, extraArgs) {
+  const out = mkdtempSync(join(tmpdir(), 'offprint-batch-out-'));
+  mkdirSync(out, { recursive: true });
+  try {
+    const run = runMeasured(cli, ['build', folder, '-o', out, ...extraArgs]);
+    if (run.status !== 0) throw new Error(`batch ${extraArgs.join(' ')} exited ${run.status}: ${run.stderr.split('\n').slice(0, 3).join(' ')}`);
+    return { ...run, perSecond: count / (run.ms / 1000) };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}

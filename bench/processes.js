@@ -1,0 +1,28 @@
+// Whole processes: the cold start of a command (median wall time of several runs) and a
+// child's peak memory (through bench/rss.js).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { median, since } from './timing.js';
+
+const rssWrapper = fileURLToPath(new URL('./rss.js', import.meta.url));
+
+/** Median milliseconds of `runs` runs of `node <args>`; throws with the child's stderr if one fails. */
+export function coldStart(args, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    times.push(since(start));
+    if (result.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${result.stderr || result.error}`);
+  }
+  return median(times);
+}
+
+/** Runs `node <script> <args>` once: wall milliseconds, peak RSS in MB, exit status, output. */
+export function runMeasured(script, args) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [rssWrapper, script, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const ms = since(start);
+  const kb = Number(/offprint-bench-maxrss (\d+)/.exec(result.stderr ?? '')?.[1]);
+  return { ms, rssMB: kb / 1024, status: result.status, stdout: result.stdout, stderr: (result.stderr ?? '').replace(/\s*offprint-bench-maxrss \d+\s*$/, '') };
+}
