@@ -1,13 +1,18 @@
 /**
  * Where an image may come from. Content is untrusted: a brief may only show images that sit
- * inside its content folder, and never makes offprint reach the network.
+ * inside its content folder, and never makes offprint reach the network. An SVG is read and
+ * cleaned here (model/svg.ts), so what is drawn later is only what was checked.
  */
-import { closeSync, existsSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
+import { MAX_SVG_BYTES, readSvg } from './svg.js';
 
-export type ImageSource = { ok: true; path: string; pixelWidth: number; pixelHeight: number } | { ok: false; reason: string };
+export type ImageSource =
+  | { ok: true; kind: 'raster'; path: string; pixelWidth: number; pixelHeight: number }
+  | { ok: true; kind: 'svg'; svg: string; width: number; height: number; notes: string[] }
+  | { ok: false; reason: string };
 
-const IMAGE_TYPES = /\.(png|jpe?g)$/i;
+const IMAGE_TYPES = /\.(png|jpe?g|svg)$/i;
 
 export function resolveImage(url: string, contentDir: string | undefined): ImageSource {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
@@ -28,10 +33,15 @@ export function resolveImage(url: string, contentDir: string | undefined): Image
   const real = realpathSync(target);
   if (!inside(root, real)) return { ok: false, reason: `image "${url}" links outside the content folder and was not read` };
   if (!statSync(real).isFile()) return { ok: false, reason: `image "${url}" is not a file` };
-  if (!IMAGE_TYPES.test(real)) return { ok: false, reason: `image "${url}" is not a PNG or JPEG file` };
+  if (!IMAGE_TYPES.test(real)) return { ok: false, reason: `image "${url}" is not a PNG, JPEG or SVG file` };
+  if (/\.svg$/i.test(real)) {
+    if (statSync(real).size > MAX_SVG_BYTES) return { ok: false, reason: `image "${url}" is an SVG larger than ${MAX_SVG_BYTES / 1e6} MB and was not read` };
+    const svg = readSvg(readFileSync(real, 'utf8'), url);
+    return svg.ok ? { ...svg, kind: 'svg' } : svg;
+  }
   const size = imageSize(real);
   if (!size) return { ok: false, reason: `image "${url}" is not a readable PNG or JPEG file` };
-  return { ok: true, path: real, ...size };
+  return { ok: true, kind: 'raster', path: real, ...size };
 }
 
 /** Pixel size from a PNG's IHDR or a JPEG's frame header, without decoding the image. */
