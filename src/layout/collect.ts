@@ -116,7 +116,7 @@ function collectInto(blocks: readonly Block[], nesting: Nesting, context: Collec
         markSpaceAfter(units, units.length - 1);
         return;
       case 'image':
-        units.push({ ...imageUnit(block, context.images), figure: { alt: block.caption || 'Image' } });
+        units.push({ ...imageUnit(block, context.images), figure: { alt: block.alt || 'Image' } });
         markSpaceAfter(units, units.length - 1);
         return;
       case 'pullquote': {

@@ -44,8 +44,9 @@ export function spansBothColumns(block: ImageBlock, columnWidth: number): boolea
 export function imageUnit(block: ImageBlock, limits: ImageLimits): BlockUnit {
   const wide = spansBothColumns(block, limits.columnWidth);
   const maxHeight = wide ? limits.wideMaxHeight : limits.columnMaxHeight;
-  // A raster is never enlarged past one pixel a point (72 dpi): it would print blurred.
-  const maxWidth = block.source.kind === 'raster' ? block.source.pixelWidth : Infinity;
+  // A raster is never enlarged past one pixel a point (72 dpi): it would print blurred. An SVG
+  // with a width of its own is not enlarged past it: its lettering was drawn for that size.
+  const maxWidth = block.source.kind === 'raster' ? block.source.pixelWidth : block.source.sized ? block.width : Infinity;
   const shape = (width: number) => {
     let imageWidth = Math.min(width, maxWidth);
     let imageHeight = (imageWidth * block.height) / block.width;

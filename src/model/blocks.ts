@@ -102,10 +102,10 @@ function appendImage(image: Image | ImageReference, out: Block[], context: Model
   if (source.ok) {
     if (source.kind === 'svg') {
       if (source.notes.length) context.diagnostics.warn(`image "${url}": ${source.notes.join('; ')}`, line, column);
-      out.push({ kind: 'image', source: { kind: 'svg', svg: source.svg }, caption, width: source.width, height: source.height, placement, line });
+      out.push({ kind: 'image', source: { kind: 'svg', svg: source.svg, sized: source.sized }, caption, alt: alt ? smartenText(alt, '') : caption, width: source.width, height: source.height, placement, line });
     } else {
       const { path, pixelWidth, pixelHeight } = source;
-      out.push({ kind: 'image', source: { kind: 'raster', path, pixelWidth, pixelHeight }, caption, width: (pixelWidth * 72) / 300, height: (pixelHeight * 72) / 300, placement, line });
+      out.push({ kind: 'image', source: { kind: 'raster', path, pixelWidth, pixelHeight }, caption, alt: alt ? smartenText(alt, '') : caption, width: (pixelWidth * 72) / 300, height: (pixelHeight * 72) / 300, placement, line });
     }
     return;
   }

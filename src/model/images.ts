@@ -9,7 +9,7 @@ import { MAX_SVG_BYTES, readSvg } from './svg.js';
 
 export type ImageSource =
   | { ok: true; kind: 'raster'; path: string; pixelWidth: number; pixelHeight: number }
-  | { ok: true; kind: 'svg'; svg: string; width: number; height: number; notes: string[] }
+  | { ok: true; kind: 'svg'; svg: string; width: number; height: number; sized: boolean; notes: string[] }
   | { ok: false; reason: string };
 
 const IMAGE_TYPES = /\.(png|jpe?g|svg)$/i;

@@ -10,7 +10,7 @@
  */
 import { parseXml, XmlFault, type XmlElement, type XmlNode } from './svg-xml.js';
 
-export type SvgSource = { ok: true; svg: string; width: number; height: number; notes: string[] } | { ok: false; reason: string };
+export type SvgSource = { ok: true; svg: string; width: number; height: number; sized: boolean; notes: string[] } | { ok: false; reason: string };
 
 /** Largest SVG file read (bytes): a brief's chart or map is far smaller. */
 export const MAX_SVG_BYTES = 2_000_000;
@@ -48,7 +48,9 @@ export function readSvg(text: string, label: string): SvgSource {
   const cost = drawingCost(clean, ids);
   if (cost === 'cycle') return { ok: false, reason: `image "${label}" has an element that refers to itself (through <use>, a marker, pattern, mask or clip path)` };
   if (cost > MAX_SVG_COST) return { ok: false, reason: `image "${label}" would draw more than ${MAX_SVG_COST} elements once its <use> references and markers are expanded; simplify the drawing` };
-  return { ok: true, svg: serialize(clean), ...size, notes: [...new Set(notes)] };
+  // A drawing with a width of its own was drawn for that size (its lettering too): it is not enlarged past it.
+  const sized = clean.attributes.some(([key, value]) => key === 'width' && !value.trim().endsWith('%'));
+  return { ok: true, svg: serialize(clean), ...size, sized, notes: [...new Set(notes)] };
 }
 
 function localName(name: string): string {

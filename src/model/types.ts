@@ -82,8 +82,10 @@ export interface RuleBlock extends Located {
 export interface ImageBlock extends Located {
   kind: 'image';
   /** A readable PNG or JPEG inside the content folder (its absolute path), or a cleaned SVG drawing. */
-  source: { kind: 'raster'; path: string; pixelWidth: number; pixelHeight: number } | { kind: 'svg'; svg: string };
+  source: { kind: 'raster'; path: string; pixelWidth: number; pixelHeight: number } | { kind: 'svg'; svg: string; sized: boolean };
   caption: string;
+  /** What the picture shows, for readers who cannot see it (the alt text; else the caption). */
+  alt: string;
   /** The picture's own size in points: a raster's pixels at 300 dpi, an SVG's declared size. */
   width: number;
   height: number;
