@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { layoutSource, renderBrief } from '../src/index.js';
-import type { ImageElement, Layout, Page } from '../src/layout/index.js';
+import type { ImageElement, Layout, Page, StructNode } from '../src/layout/index.js';
 import { readSvg } from '../src/model/svg.js';
 import { barChartSvg, contentFolder, pngBytes } from './helpers/images.js';
 import { joinedText, readPdf } from './helpers/pdf.js';
@@ -188,6 +188,11 @@ describe('SVG images', () => {
     expect(fills.some((colour) => /#3b6ea5|59,110,165/i.test(colour))).toBe(true);
     expect(page.fn.filter((fn) => fn === OPS.constructPath).length).toBeGreaterThan(4);
     expect(page.fn.includes(OPS.paintImageXObject)).toBe(false);
+    // Tagged as a Figure whose alternate text is the alt text, with the title as its Caption.
+    const figures: StructNode[] = [];
+    const walk = (node: StructNode) => (node.type === 'Figure' ? figures.push(node) : node.children.forEach(walk));
+    walk(layout.structure);
+    expect(figures[0]).toMatchObject({ alt: 'Bids per round in the auction', children: [{ type: 'Caption' }] });
     const pdfText = joinedText(await readPdf(pdf));
     expect(pdfText).toContain('Bids per round, a bar chart');
     // The chart's own label is text, set in offprint's sans (not an unembedded Helvetica).

@@ -22,7 +22,7 @@ const MAX_REFERENCE_DEPTH = 200;
 /** The elements svg-to-pdfkit draws; `a` is unwrapped (a link annotation inside a figure is not tagged). */
 const DRAWN = new Set(['svg', 'g', 'defs', 'symbol', 'use', 'title', 'desc', 'path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon', 'text', 'tspan', 'textPath', 'linearGradient', 'radialGradient', 'stop', 'clipPath', 'mask', 'pattern', 'marker', 'image', 'style']);
 /** Editors' bookkeeping, dropped without a word. */
-const QUIET = new Set(['metadata', 'switch']);
+const QUIET = new Set(['metadata']);
 const HREF = new Set(['href', 'xlink:href']);
 const LOCAL_URL = /^url\(\s*(['"]?)#([^'")\s]+)\1\s*\)$/;
 const EMBEDDED_IMAGE = /^data:image\/(png|jpe?g);base64,[A-Za-z0-9+/=\s]+$/;
@@ -64,10 +64,11 @@ function cleanElement(element: XmlElement, notes: string[]): XmlElement {
       children.push(child);
       continue;
     }
-    if (child.name === 'a') {
-      // A link inside a drawing: its shapes stay, the link goes.
+    if (child.name === 'a' || child.name === 'switch') {
+      // A link inside a drawing: its shapes stay, the link goes. A switch (editors' fallbacks
+      // for a <foreignObject>) keeps what can be drawn.
       children.push(cleanElement({ ...child, name: 'g', attributes: child.attributes.filter(([key]) => !HREF.has(key) && key !== 'target') }, notes));
-      notes.push('a link inside it was dropped');
+      if (child.name === 'a') notes.push('a link inside it was dropped');
       continue;
     }
     if (child.name.includes(':') || QUIET.has(child.name)) continue;
