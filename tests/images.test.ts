@@ -231,6 +231,21 @@ describe('SVG images', () => {
   });
 });
 
+describe('pictures inside and outside the bounds', () => {
+  it('draws an image embedded in an SVG as data, and refuses a PNG too large to decode', async () => {
+    const embedded = `data:image/png;base64,${pngBytes(20, 10).toString('base64')}`;
+    // Only the header is read: a PNG that claims 20,000 × 20,000 pixels is refused before pdfkit would decode it.
+    const bomb = pngBytes(1, 1);
+    bomb.writeUInt32BE(20000, 16);
+    bomb.writeUInt32BE(20000, 20);
+    const dir = contentFolder({ 'photo.svg': barChartSvg(400, 240, `<image href="${embedded}" x="300" y="20" width="40" height="20"/>`), 'bomb.png': bomb });
+    const { pdf, warnings } = await renderBrief(brief(`${text(1)}\n\n![Chart with a photo](photo.svg)\n\n![Bomb](bomb.png)\n\n${text(1)}`), { filename: 'bounds.md', contentDir: dir });
+    expect(warnings.map((w) => [w.line, w.message])).toEqual([[11, 'image "bomb.png": a PNG of 20000 × 20000 pixels is more than offprint decodes (40 million); scale it down; its description is printed instead']]);
+    const bytes = Buffer.from(pdf).toString('latin1');
+    expect(bytes).toMatch(/\/Subtype \/Image[\s\S]{0,200}\/Width 20|\/Width 20[\s\S]{0,200}\/Subtype \/Image/);
+  });
+});
+
 describe('SVG bounds: bombs and oversize drawings are refused, not drawn', () => {
   it('refuses XML entity declarations (billion laughs) at once', () => {
     const laughs = ['<!ENTITY lol "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`)].join('\n');

@@ -8,6 +8,7 @@
  * What it drops, it says. Drawings that would expand past a bound (a `<use>` or marker chain
  * that multiplies, the SVG form of an entity bomb) are refused before anything is drawn.
  */
+import { pictureSize, tooLarge } from './picture-size.js';
 import { parseXml, XmlFault, type XmlElement, type XmlNode } from './svg-xml.js';
 
 export type SvgSource = { ok: true; svg: string; width: number; height: number; sized: boolean; notes: string[] } | { ok: false; reason: string };
@@ -80,6 +81,12 @@ function cleanElement(element: XmlElement, notes: string[]): XmlElement {
       const href = child.attributes.find(([key]) => HREF.has(key))?.[1].trim() ?? '';
       if (!EMBEDDED_IMAGE.test(href)) {
         notes.push(`an <image> that refers to ${describeReference(href)} was dropped (offprint reads no files an SVG names)`);
+        continue;
+      }
+      const size = pictureSize(Buffer.from(href.slice(href.indexOf(',') + 1, href.indexOf(',') + 1 + 90000).replace(/\s+/g, '').replace(/=+$/, '').slice(0, 87380), 'base64'));
+      const large = size ? tooLarge(size) : 'it is not a readable PNG or JPEG';
+      if (large) {
+        notes.push(`an embedded <image> was dropped: ${large}`);
         continue;
       }
     }
