@@ -146,6 +146,23 @@ describe('a wide image that does not fit floats to the next page', () => {
   });
 });
 
+describe('figures keep their order', () => {
+  it('floats a wide image that follows one that floated too: in order, the text filling the page before', () => {
+    const dir = contentFolder({ 'first.png': pngBytes(1200, 590), 'second.png': pngBytes(3000, 300) });
+    for (const before of [24, 25, 26]) {
+      const source = brief(`${text(before)}\n\n![First](first.png "First")\n\n![Second](second.png "Second")\n\n${text(10)}`);
+      const { layout } = layoutSource(source, { filename: 'order.md', contentDir: dir });
+      const [first, second] = images(layout);
+      const place = (image: typeof first) => image!.page.number * 10000 + image!.y;
+      expect(place(first), `${before} paragraphs before`).toBeLessThan(place(second));
+      // The second would fit below the text on the page before, but it goes after the first, and
+      // the text after both fills that page instead of leaving it half empty.
+      const previous = layout.pages[first!.page.number - 2]!;
+      for (const column of previous.columns) expect(column.lines - column.used, `${before} paragraphs before`).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
 /** Operators of each page, from pdf.js. */
 async function pageOperators(pdf: Uint8Array): Promise<Array<{ fn: number[]; args: unknown[] }>> {
   const document = await getDocument({ data: pdf.slice(), useSystemFonts: false, isEvalSupported: false }).promise;

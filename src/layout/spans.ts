@@ -74,7 +74,9 @@ export function flowBody(units: readonly FlowUnit[], pageRegions: (page: number)
       runTop = Math.max(0, ...end.columns.map((c) => c.firstLine + c.used));
     }
     const display = last ? undefined : (units[i] as BlockUnit);
-    if (display?.float && !fitsBelow(display, runPage, runTop, regionsFor, pageStart, pageEnd)) {
+    // A figure after one that floated on floats too, so figures keep their order.
+    const afterFloat = indices.length < i - runStart;
+    if (display?.float && (afterFloat || !fitsBelow(display, runPage, runTop, regionsFor, pageStart, pageEnd))) {
       // The text after the image fills this page; the run goes on past it.
       floatToNextPage(display, i, runPage, pages, floatsEnd, pageRegions, geometry, pageEnd);
       floated.add(i);
