@@ -55,6 +55,8 @@ function imageFingerprint(url: string, contentDir: string): string {
     return `unreadable: ${(error as Error).message}`;
   }
   if (!found.ok) return `not shown: ${found.reason}`;
+  // An SVG is read and cleaned by the model: what is drawn is its cleaned text.
+  if (found.kind === 'svg') return `svg\u0000${sha256(new TextEncoder().encode(found.svg))}\u0000${found.notes.join('\n')}`;
   try {
     const bytes = readFileSync(found.path);
     return `${relative(realpathSync(contentDir), found.path).split(sep).join('/')}\u0000${sha256(bytes)}`;

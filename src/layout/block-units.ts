@@ -1,10 +1,11 @@
 /**
- * Rigid flow units: pull-quote, ornament, image and table. Each takes a whole number of grid
- * lines so the columns beside and below it stay in register.
+ * Rigid flow units: pull-quote and ornament (images are in image-unit.ts, tables in
+ * table-unit.ts). Each takes a whole number of grid lines so the columns beside and below it
+ * stay in register.
  */
-import type { ImageBlock, PullQuoteBlock } from '../model/index.js';
+import type { PullQuoteBlock } from '../model/index.js';
 import type { BlockUnit } from './units.js';
-import { ACCENT, BODY, INK, PULLQUOTE, PULLQUOTE_CITE, SMALL } from './styles.js';
+import { ACCENT, BODY, INK, PULLQUOTE, PULLQUOTE_CITE } from './styles.js';
 import { capHeight, lineElement, setText } from './text.js';
 import type { PageElement } from './types.js';
 
@@ -58,38 +59,6 @@ export function ornamentUnit(): BlockUnit {
     draw(x, baseline, width) {
       const [line] = setText('*\u2003*\u2003*', { ...BODY, color: INK }, width, { align: 'center' });
       return line ? [lineElement(line, x, baseline, 'body', BODY)] : [];
-    },
-  };
-}
-
-export function imageUnit(block: ImageBlock, grid: number, maxHeight: number): BlockUnit {
-  const shape = (width: number) => {
-    let imageWidth = width;
-    let imageHeight = (width * block.pixelHeight) / block.pixelWidth;
-    if (imageHeight > maxHeight) {
-      imageHeight = maxHeight;
-      imageWidth = (maxHeight * block.pixelWidth) / block.pixelHeight;
-    }
-    const caption = block.caption ? setText(block.caption, SMALL, width, { align: 'ragged' }) : [];
-    const content = imageHeight + (caption.length ? 4 + caption.length * SMALL.leading : 0);
-    return { imageWidth, imageHeight, caption, gridLines: Math.ceil((content + 2) / grid) };
-  };
-  return {
-    kind: 'block',
-    role: 'caption',
-    spaceBefore: 1,
-    pullQuote: false,
-    height: (width) => shape(width).gridLines,
-    draw(x, baseline, width) {
-      const { imageWidth, imageHeight, caption } = shape(width);
-      const top = baseline - CELL_ABOVE;
-      const out: PageElement[] = [{ kind: 'image', x: x + (width - imageWidth) / 2, y: top, width: imageWidth, height: imageHeight, path: block.path }];
-      let y = top + imageHeight + 4 + capHeight(SMALL);
-      for (const line of caption) {
-        out.push(lineElement(line, x, y, 'caption', SMALL));
-        y += SMALL.leading;
-      }
-      return out;
     },
   };
 }

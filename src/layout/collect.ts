@@ -4,7 +4,8 @@
  * block units.
  */
 import type { Block, Inline } from '../model/index.js';
-import { imageUnit, ornamentUnit, pullQuoteUnit } from './block-units.js';
+import { ornamentUnit, pullQuoteUnit } from './block-units.js';
+import { imageUnit, type ImageLimits } from './image-unit.js';
 import { BAND_HEADING, BODY, CODE, H2, H3, H4, NOTE, SMALL, type TextStyle } from './styles.js';
 import { tableUnit } from './table-unit.js';
 import type { FlowUnit, PathStep, TextUnit } from './units.js';
@@ -12,8 +13,10 @@ import type { FlowUnit, PathStep, TextUnit } from './units.js';
 export interface CollectContext {
   hyphenation: string | undefined;
   grid: number;
-  /** Tallest an image may be: a column's height. */
+  /** Tallest a pull-quote may be: a column's height. */
   maxImageHeight: number;
+  /** How big images may be, and the column width the spanning rule compares them with. */
+  images: ImageLimits;
   /** Width of the narrowest body column. */
   narrowestColumn: number;
   onMissingGlyphs(line: number): (characters: string[]) => void;
@@ -115,7 +118,7 @@ function collectInto(blocks: readonly Block[], nesting: Nesting, context: Collec
         markSpaceAfter(units, units.length - 1);
         return;
       case 'image':
-        units.push({ ...imageUnit(block, context.grid, context.maxImageHeight), figure: { alt: block.caption || 'Image' } });
+        units.push({ ...imageUnit(block, context.images), figure: { alt: block.alt || 'Image' } });
         markSpaceAfter(units, units.length - 1);
         return;
       case 'pullquote': {

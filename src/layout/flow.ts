@@ -37,6 +37,8 @@ export interface FlowState {
   from: number;
   /** The rest of a split block (a table). */
   carry?: BlockUnit;
+  /** Figures that did not fit where they came: set at the head of the next column, in order. */
+  floats?: BlockUnit[];
   /** Pull-quotes waiting for a good spot. */
   pending: BlockUnit[];
   /** Outer columns the first waiting pull-quote has already missed: after one, any column will do. */
@@ -86,11 +88,11 @@ export function initialState(): FlowState {
 }
 
 export function cloneState(state: FlowState): FlowState {
-  return { ...state, pending: [...state.pending] };
+  return { ...state, pending: [...state.pending], ...(state.floats ? { floats: [...state.floats] } : {}) };
 }
 
 export function isDone(units: readonly FlowUnit[], state: FlowState): boolean {
-  return state.unit >= units.length && !state.carry && (state.pending.length === 0 || state.holdPending === true);
+  return state.unit >= units.length && !state.carry && !state.floats?.length && (state.pending.length === 0 || state.holdPending === true);
 }
 
 /**
@@ -160,7 +162,20 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
     }
   };
 
+  /** Places waiting figures while they fit (the first always fits a column it opens). */
+  const placeFloats = () => {
+    while (state.floats?.length) {
+      const figure = state.floats[0]!;
+      const space = used === 0 ? 0 : Math.max(figure.spaceBefore, spaceAfter);
+      if (used > 0 && used + space + figure.height(region.width) > room) return;
+      state.floats.shift();
+      placeBlock(figure, space);
+    }
+  };
+
   for (;;) {
+    if (used === 0 || state.unit >= units.length) placeFloats();
+    if (state.floats?.length && state.unit >= units.length) return done();
     if (state.carry) {
       const block = state.carry;
       const height = block.height(region.width);
@@ -194,8 +209,19 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
         continue;
       }
       const height = unit.height(region.width);
+      if (state.floats?.length && unit.float) {
+        state.floats.push(unit); // after the figures already waiting, in order
+        state.unit++;
+        continue;
+      }
       if (used + space + height <= room) {
         placeBlock(unit, space);
+        state.unit++;
+        continue;
+      }
+      if (unit.float && used > 0 && !unit.split) {
+        // A figure that does not fit waits for the next column; the text after it fills this one.
+        state.floats = [...(state.floats ?? []), unit];
         state.unit++;
         continue;
       }

@@ -48,6 +48,13 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
     hyphenation,
     grid: geometry.grid,
     maxImageHeight: (geometry.gridLines - header.gridLines - 3) * geometry.grid,
+    images: {
+      grid: geometry.grid,
+      columnWidth: geometry.laterPages.body[0].width,
+      // 60% of a column; across the measure, half a page, so text keeps most of it.
+      columnMaxHeight: Math.min(0.6 * geometry.gridLines, geometry.gridLines - header.gridLines - 3) * geometry.grid,
+      wideMaxHeight: 0.5 * geometry.gridLines * geometry.grid,
+    },
     narrowestColumn: Math.min(geometry.firstPage.body[0].width, geometry.laterPages.body[0].width),
     ...(rightToLeft ? { direction: 'rtl' as const } : {}),
     warn: (message, line) => diagnostics.warn(message, line),

@@ -174,5 +174,5 @@ function nextWidth(regions: Region[], index: number, following: Region[]): numbe
 }
 
 function sameState(a: FlowState, b: FlowState): boolean {
-  return a.unit === b.unit && a.from === b.from && a.carry === b.carry && a.pending.length === b.pending.length;
+  return a.unit === b.unit && a.from === b.from && a.carry === b.carry && a.pending.length === b.pending.length && (a.floats?.length ?? 0) === (b.floats?.length ?? 0);
 }

@@ -1,6 +1,6 @@
 /**
- * Full-measure displays (tables): a table spans all the body columns of its page, as a wide
- * table in a report does. The text before it is balanced in the columns above, the table
+ * Full-measure displays (tables, wide images): a table spans all the body columns of its page,
+ * as a wide table in a report does. The text before it is balanced in the columns above, the table
  * follows across the measure, and the text after it runs on in the columns below, so the two
  * columns stay in register beside nothing but each other.
  */
@@ -19,50 +19,122 @@ export function spansMeasure(unit: FlowUnit): unit is BlockUnit {
 }
 
 /**
- * Flows the body: runs of column text between full-measure tables, each run balanced at its
- * end, each table across the measure below it. Paragraph numbers stay those of `units`.
+ * Flows the body: runs of column text between full-measure displays, each run balanced at its
+ * end, each display across the measure below it. Paragraph numbers stay those of `units`.
+ *
+ * A table that does not fit splits by rows. An image does not split: when it does not fit below
+ * the text before it, it floats to the head of the next page (below any image already there),
+ * and the text after it runs on in the columns to fill this page first, as a journal sets a
+ * wide figure.
  */
-export function flowBody(units: readonly FlowUnit[], regionsFor: (page: number) => Region[], geometry: PageGeometry): FlowedPage[] {
+export function flowBody(units: readonly FlowUnit[], pageRegions: (page: number) => Region[], geometry: PageGeometry): FlowedPage[] {
   const pages: FlowedPage[] = [];
+  /** Per page, the first grid line below the images floated to its head. */
+  const floatsEnd = new Map<number, number>();
+  const regionsFor = (index: number): Region[] => {
+    const below = floatsEnd.get(index);
+    if (below === undefined) return pageRegions(index);
+    return pageRegions(index).map((region) => (below <= region.firstLine ? region : { ...region, firstLine: below, lines: Math.max(0, region.firstLine + region.lines - below) }));
+  };
   let page = 0;
   /** Grid line the next run of columns starts on, on page `page` (undefined: the page's own start). */
   let top: number | undefined;
   let pending: BlockUnit[] = [];
   let runStart = 0;
+  /** Images that floated on: they are not part of the run of text around them. */
+  const floated = new Set<number>();
   const regionsBelow = (at: number | undefined, on: number) => (index: number) =>
     regionsFor(index).map((region) => {
       if (index !== on || at === undefined || at <= region.firstLine) return region;
       return { ...region, firstLine: at, lines: region.firstLine + region.lines - at };
     });
-  const pageEnd = (index: number) => Math.min(...regionsFor(index).map((r) => r.firstLine + r.lines));
+  const pageEnd = (index: number) => Math.min(...pageRegions(index).map((r) => r.firstLine + r.lines));
   const pageStart = (index: number) => Math.max(...regionsFor(index).map((r) => r.firstLine));
 
   for (let i = 0; i <= units.length; i++) {
     const last = i === units.length;
     if (!last && !spansMeasure(units[i]!)) continue;
-    const run = units.slice(runStart, i);
+    const indices: number[] = [];
+    for (let k = runStart; k < i; k++) if (!floated.has(k)) indices.push(k);
+    const run = indices.map((k) => units[k]!);
+    let runPage = page;
+    let runTop = top;
+    let firstFlowPage = page;
+    let flowed: FlowedPage[] = [];
     if (run.length > 0 || (last && pending.length > 0)) {
-      if (top !== undefined && pageEnd(page) - top < MIN_BAND) {
-        page++;
-        top = undefined;
+      if (runTop !== undefined && pageEnd(runPage) - runTop < MIN_BAND) {
+        runPage++;
+        runTop = undefined;
       }
+      firstFlowPage = runPage;
       const start = { ...initialState(), pending: [...pending], holdPending: !last };
-      const flowed = flowAll(run, regionsBelow(top, page), geometry, page, start);
-      for (const flowedPage of flowed) {
-        for (const element of flowedPage.elements) if (element.paragraph !== undefined) element.paragraph += runStart;
-        flowedPage.startUnit += runStart;
-      }
+      flowed = flowAll(run, regionsBelow(runTop, runPage), geometry, runPage, start);
       const end = flowed[flowed.length - 1]!;
-      mergePages(pages, page, flowed);
-      page += flowed.length - 1;
-      pending = end.pendingAfter;
-      top = Math.max(0, ...end.columns.map((c) => c.firstLine + c.used));
+      runPage += flowed.length - 1;
+      runTop = Math.max(0, ...end.columns.map((c) => c.firstLine + c.used));
+    }
+    const display = last ? undefined : (units[i] as BlockUnit);
+    // A figure after one that floated on floats too, so figures keep their order.
+    const afterFloat = indices.length < i - runStart;
+    if (display?.float && (afterFloat || !fitsBelow(display, runPage, runTop, regionsFor, pageStart, pageEnd))) {
+      // The text after the image fills this page; the run goes on past it.
+      floatToNextPage(display, i, runPage, pages, floatsEnd, pageRegions, geometry, pageEnd);
+      floated.add(i);
+      continue;
+    }
+    if (flowed.length) {
+      for (const flowedPage of flowed) {
+        for (const element of flowedPage.elements) if (element.paragraph !== undefined) element.paragraph = indices[element.paragraph] ?? element.paragraph;
+        flowedPage.startUnit = indices[flowedPage.startUnit] ?? i;
+      }
+      mergePages(pages, firstFlowPage, flowed);
+      pending = flowed[flowed.length - 1]!.pendingAfter;
+    }
+    page = runPage;
+    top = runTop;
+    // Images floated past the end of the run's text: what follows starts below the last of them.
+    const lastFloatPage = Math.max(-1, ...floatsEnd.keys());
+    if (lastFloatPage > page) {
+      page = lastFloatPage;
+      top = floatsEnd.get(page)! - Math.max(1, display?.spaceBefore ?? 1);
     }
     if (last) break;
-    ({ page, top } = placeTable(units[i] as BlockUnit, i, pages, page, top, regionsFor, geometry, pageStart, pageEnd));
+    ({ page, top } = placeTable(display!, i, pages, page, top, regionsFor, geometry, pageStart, pageEnd));
     runStart = i + 1;
   }
+  for (let k = 0; k < pages.length; k++) pages[k] ??= emptyPage(pages[k - 1]?.startUnit ?? 0);
   return pages;
+}
+
+/** Whether an image fits across the measure below grid line `top` of `page`. */
+function fitsBelow(image: BlockUnit, page: number, top: number | undefined, regionsFor: (page: number) => Region[], pageStart: (page: number) => number, pageEnd: (page: number) => number): boolean {
+  const at = top === undefined ? pageStart(page) : top + Math.max(1, image.spaceBefore);
+  return image.height(measureOf(regionsFor(page)).width) <= pageEnd(page) - at;
+}
+
+function measureOf(regions: Region[]): { x: number; width: number } {
+  const x = Math.min(...regions.map((r) => r.x));
+  return { x, width: Math.max(...regions.map((r) => r.x + r.width)) - x };
+}
+
+/**
+ * Sets an image at the head of the first page after `after` with room for it (below images
+ * already floated there), and records where the text on that page starts.
+ */
+function floatToNextPage(image: BlockUnit, unitIndex: number, after: number, pages: FlowedPage[], floatsEnd: Map<number, number>, pageRegions: (page: number) => Region[], geometry: PageGeometry, pageEnd: (page: number) => number): void {
+  for (let page = after + 1; ; page++) {
+    const regions = pageRegions(page);
+    const { x, width } = measureOf(regions);
+    const at = floatsEnd.get(page) ?? Math.max(...regions.map((r) => r.firstLine));
+    const height = image.height(width);
+    // An image alone on a page is set even if it were too tall (its height is limited to half a page).
+    if (at + height > pageEnd(page) && floatsEnd.has(page)) continue;
+    pages[page] ??= emptyPage(unitIndex);
+    pages[page]!.elements.push(...image.draw(x, baselineOf(geometry, at), width).map((element) => ({ ...element, paragraph: unitIndex })));
+    pages[page]!.foot = at + height;
+    floatsEnd.set(page, at + height + Math.max(1, image.spaceAfter ?? 1));
+    return;
+  }
 }
 
 /** Adds `flowed` (starting on page `at`) to `pages`, merging its first page into one already begun. */

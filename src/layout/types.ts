@@ -90,7 +90,11 @@ export interface ImageElement extends Tagged {
   y: number;
   width: number;
   height: number;
-  path: string;
+  /** A PNG or JPEG file inside the content folder, or a cleaned SVG drawing (model/svg.ts). */
+  path?: string;
+  svg?: string;
+  /** The image's line in the source, for messages. */
+  line?: number;
 }
 
 /**

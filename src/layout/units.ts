@@ -64,8 +64,13 @@ export interface BlockUnit {
   note?: number;
   /** Pull-quotes float a little: never at the top or bottom of a column. */
   pullQuote: boolean;
-  /** Set across all the body columns of the page (a table), not in one column. */
+  /** Set across all the body columns of the page (a table, a wide image), not in one column. */
   span?: boolean;
+  /**
+   * A figure: when it does not fit where it comes, the text after it fills the space and it
+   * goes to the head of the next column (or, across the measure, of the next page).
+   */
+  float?: boolean;
   /** What the block is in the document's structure: a table's shape, or a figure's alternate text. */
   table?: { id: number; rows: number; columns: number };
   figure?: { alt: string };

@@ -81,11 +81,16 @@ export interface RuleBlock extends Located {
 
 export interface ImageBlock extends Located {
   kind: 'image';
-  /** Absolute path of a readable PNG or JPEG inside the content folder. */
-  path: string;
+  /** A readable PNG or JPEG inside the content folder (its absolute path), or a cleaned SVG drawing. */
+  source: { kind: 'raster'; path: string; pixelWidth: number; pixelHeight: number } | { kind: 'svg'; svg: string; sized: boolean };
   caption: string;
-  pixelWidth: number;
-  pixelHeight: number;
+  /** What the picture shows, for readers who cannot see it (the alt text; else the caption). */
+  alt: string;
+  /** The picture's own size in points: a raster's pixels at 300 dpi, an SVG's declared size. */
+  width: number;
+  height: number;
+  /** Across both columns (`:::figure{wide}`), in one column (`{column}`), or as its shape asks. */
+  placement: 'auto' | 'wide' | 'column';
 }
 
 export interface PullQuoteBlock extends Located {

@@ -10,6 +10,7 @@ import { addXmpDetails, escapeMetadataXml } from './metadata.js';
 import { Outline } from './outline.js';
 import { buildStructure, marked, markedLinks, type PdfStructElement } from './tags.js';
 import { drawPath } from './paths.js';
+import { drawSvg, SVG_FONTS } from './svg.js';
 
 export interface DocumentInfo {
   title: string;
@@ -126,7 +127,8 @@ function drawElement(doc: PDFKit.PDFDocument, element: PageElement, names: strin
       doc.restore();
       return;
     case 'image':
-      doc.image(element.path, element.x, element.y, { width: element.width, height: element.height });
+      if (element.svg !== undefined) drawSvg(doc, { ...element, svg: element.svg });
+      else if (element.path !== undefined) doc.image(element.path, element.x, element.y, { width: element.width, height: element.height });
       return;
     case 'path':
       drawPath(doc, element);
@@ -214,6 +216,8 @@ function usedFonts(layouts: readonly Layout[]): FontId[] {
   for (const page of layouts.flatMap((layout) => layout.pages)) {
     for (const element of page.elements) {
       if (element.kind === 'text') for (const piece of element.pieces) used.add(piece.style.font);
+      // An SVG's text is set in offprint's faces (render/svg.ts); pdfkit embeds only those used.
+      if (element.kind === 'image' && element.svg !== undefined) for (const id of SVG_FONTS) used.add(id);
     }
   }
   return (Object.keys(FONT_FILES) as FontId[]).filter((id) => used.has(id));
