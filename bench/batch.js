@@ -1,7 +1,7 @@
 // Batch throughput: `offprint build <folder of 200 briefs> --jobs N --force` as a whole process,
 // with one job and with every core, and the peak memory of each run (bench/rss.js).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMeasured } from './processes.js';
@@ -12,6 +12,10 @@ const BRIEFS = ['huawei-5g-albania.md', 'baltic-seabed-cables.md', 'spectrum-auc
 export function briefFolder(root, count) {
   const dir = mkdtempSync(join(tmpdir(), 'offprint-batch-'));
   const sources = BRIEFS.map((name) => readFileSync(join(root, 'content', name), 'utf8'));
+  // The pictures the briefs show, so each brief is built as it is in content/.
+  for (const name of readdirSync(join(root, 'content'))) {
+    if (/\.(png|jpe?g|svg)$/i.test(name)) copyFileSync(join(root, 'content', name), join(dir, name));
+  }
   for (let i = 0; i < count; i++) {
     const source = sources[i % sources.length].replace(/^title: "(.*)"$/m, (_, title) => `title: "${title} (${i + 1})"`);
     writeFileSync(join(dir, `brief-${String(i + 1).padStart(3, '0')}.md`), source);

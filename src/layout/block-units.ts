@@ -8,18 +8,19 @@ import type { BlockUnit } from './units.js';
 import { ACCENT, BODY, INK, PULLQUOTE, PULLQUOTE_CITE } from './styles.js';
 import { capHeight, lineElement, setText } from './text.js';
 import type { PageElement } from './types.js';
+import { byWidth } from './by-width.js';
 
 /** Distance from a grid cell's baseline up to its top edge. */
 export const CELL_ABOVE = 9;
 
 export function pullQuoteUnit(block: PullQuoteBlock, grid: number): BlockUnit {
-  const shape = (width: number) => {
+  const shape = byWidth((width: number) => {
     const lines = setText(`\u201C${block.text.replace(/^[\u201C"]|[\u201D"]$/g, '')}\u201D`, PULLQUOTE, width, { align: 'balanced' });
     const cite = block.cite ? setText(`\u2014 ${block.cite}`, PULLQUOTE_CITE, width, { align: 'ragged' }) : [];
     const content = 10 + lines.length * PULLQUOTE.leading + (cite.length ? 4 + cite.length * PULLQUOTE_CITE.leading : 0) + 6;
     // At least half a grid line of white above and below the rules.
     return { lines, cite, content, gridLines: Math.ceil((content + grid) / grid) };
-  };
+  });
   return {
     kind: 'block',
     role: 'pullquote',

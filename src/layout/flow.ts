@@ -329,14 +329,33 @@ function introduces(unit: TextUnit): boolean {
  * or level with it in the column beside.
  */
 function besideWords(quote: string, column: readonly PageElement[], level: readonly PageElement[]): boolean {
-  const simplify = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   const words = quote.split(/\s+/);
-  const probes = [words.slice(0, 5), words.slice(-5)].map((part) => simplify(part.join(' '))).filter((probe) => probe.length > 0);
+  const probes = [words.slice(0, 5), words.slice(-5)].map((part) => simplifyWords(part.join(' '))).filter((probe) => probe.length > 0);
   const shows = (elements: readonly PageElement[]) => {
-    const text = simplify(elements.map((e) => (e.kind === 'text' ? e.pieces.map((p) => p.text).join('') : '')).join(' '));
+    const text = elements.map(simplifiedText).join('');
     return probes.some((probe) => text.includes(probe));
   };
   return shows(column) || shows(level);
+}
+
+/** Lower case, letters and digits only: how a pull-quote's words are looked for in the text. */
+function simplifyWords(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * An element's words as simplifyWords gives them, worked out once: the flow asks again for
+ * every trial fill of a page with a pull-quote waiting.
+ */
+const simplified = new WeakMap<PageElement, string>();
+function simplifiedText(element: PageElement): string {
+  if (element.kind !== 'text') return '';
+  let text = simplified.get(element);
+  if (text === undefined) {
+    text = simplifyWords(element.pieces.map((p) => p.text).join(''));
+    simplified.set(element, text);
+  }
+  return text;
 }
 
 /** Grid lines the start of the units after a heading needs beside it. */

@@ -14,6 +14,7 @@ import { SMALL } from './styles.js';
 import { capHeight, lineElement, setText } from './text.js';
 import type { PageElement } from './types.js';
 import type { BlockUnit } from './units.js';
+import { byWidth } from './by-width.js';
 
 export interface ImageLimits {
   grid: number;
@@ -47,7 +48,7 @@ export function imageUnit(block: ImageBlock, limits: ImageLimits): BlockUnit {
   // A raster is never enlarged past one pixel a point (72 dpi): it would print blurred. An SVG
   // with a width of its own is not enlarged past it: its lettering was drawn for that size.
   const maxWidth = block.source.kind === 'raster' ? block.source.pixelWidth : block.source.sized ? block.width : Infinity;
-  const shape = (width: number) => {
+  const shape = byWidth((width: number) => {
     let imageWidth = Math.min(width, maxWidth);
     let imageHeight = (imageWidth * block.height) / block.width;
     if (imageHeight > maxHeight) {
@@ -59,7 +60,7 @@ export function imageUnit(block: ImageBlock, limits: ImageLimits): BlockUnit {
     const content = imageHeight + (caption.length ? CAPTION_GAP + caption.length * SMALL.leading : 0);
     // Whole grid lines, with at least the caption's descent clear of the next line's ascent.
     return { imageWidth, imageHeight, caption, gridLines: Math.ceil((content + 2) / limits.grid) };
-  };
+  });
   return {
     kind: 'block',
     role: 'caption',

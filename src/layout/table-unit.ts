@@ -12,6 +12,7 @@ import { INK, SMALL, type TextStyle } from './styles.js';
 import { capHeight, lineElement, setText } from './text.js';
 import type { PageElement } from './types.js';
 import type { BlockUnit } from './units.js';
+import { byWidth } from './by-width.js';
 
 const HEADER: TextStyle = { ...SMALL, font: 'sans-semibold' };
 const CELL_GAP = 6;
@@ -35,7 +36,7 @@ interface TablePart {
 
 function tableRows(block: TableBlock, body: Inline[][][], grid: number, hyphenation: string | undefined, part: TablePart): BlockUnit {
   const header = block.rows[0] ?? [];
-  const setAll = (width: number) => {
+  const setAll = byWidth((width: number) => {
     const widths = columnWidths(block, width);
     const setRow = (row: Inline[][], style: TextStyle): SetRow => {
       const cells = widths.map((w, i) => setText(row[i] ?? [], style, w, { align: 'ragged', hyphenation }));
@@ -46,7 +47,7 @@ function tableRows(block: TableBlock, body: Inline[][][], grid: number, hyphenat
     const rows = body.map((row) => setRow(row, SMALL));
     const total = head.height + rows.reduce((sum, row) => sum + row.height, 0) + 4;
     return { widths, head, rows, gridLines: Math.ceil((total + 2) / grid) };
-  };
+  });
   const unit: BlockUnit & { split(width: number, gridLines: number): [BlockUnit, BlockUnit] | undefined } = {
     kind: 'block',
     role: 'table',
