@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { BriefError, formatWarning } from '../diagnostics.js';
 import { writeAtomically } from '../batch/atomic-write.js';
 import { expandInput } from '../batch/inputs.js';
+import { USAGE_CODE } from '../exit-codes.js';
 import type { Paper } from '../model/index.js';
 import { isIsoDate } from './date.js';
 import { renderPack, type PackBrief } from './index.js';
@@ -27,7 +28,6 @@ page, page numbers running through, bookmarks per brief and section.
       --pdfa            write PDF/A-2a (archival), still tagged and PDF/UA-1
   -h, --help            show this help`;
 
-const USAGE_CODE = 64;
 
 export async function packCommand(argv: string[]): Promise<number> {
   let parsed;
