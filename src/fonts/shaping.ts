@@ -40,7 +40,34 @@ export interface FaceInfo {
 
 const fonts = new Map<FontId, fontkit.Font>();
 const buffers = new Map<FontId, Buffer>();
-const shapeCache = new Map<string, ShapedText>();
+/**
+ * Shaped words by face, then by features and direction, then by text: nested so that a lookup
+ * (hundreds of thousands per long report) only hashes strings V8 has hashed before (the face's
+ * name, a style's features key, the word) instead of building a joined key each time.
+ */
+const shapeCaches = new Map<FontId, Map<string, Map<string, ShapedText>>>();
+/** A features list's part of the key, worked out once per list (styles share their lists). */
+const featureKeys = new WeakMap<readonly string[], string>();
+
+function cacheFor(id: FontId, features: readonly string[] | undefined, direction: 'ltr' | 'rtl' | undefined): Map<string, ShapedText> {
+  let byFace = shapeCaches.get(id);
+  if (!byFace) {
+    byFace = new Map();
+    shapeCaches.set(id, byFace);
+  }
+  let featureKey = '';
+  if (features && features.length) {
+    featureKey = featureKeys.get(features) ?? features.join(',');
+    featureKeys.set(features, featureKey);
+  }
+  const setting = direction ? `${featureKey}\u0000${direction}` : featureKey;
+  let cache = byFace.get(setting);
+  if (!cache) {
+    cache = new Map();
+    byFace.set(setting, cache);
+  }
+  return cache;
+}
 
 export function fontBuffer(id: FontId): Buffer {
   let buffer = buffers.get(id);
@@ -118,9 +145,8 @@ export function hasGlyph(id: FontId, codePoint: number): boolean {
  * comes back in visual order, leftmost glyph first (its brackets are mirrored by the caller).
  */
 export function shape(id: FontId, text: string, features?: readonly string[], direction?: 'ltr' | 'rtl'): ShapedText {
-  const base = features && features.length ? `${id}\u0000${features.join(',')}\u0000${text}` : `${id}\u0000${text}`;
-  const key = direction ? `${direction}\u0000${base}` : base;
-  const cached = shapeCache.get(key);
+  const cache = cacheFor(id, features, direction);
+  const cached = cache.get(text);
   if (cached) return cached;
   const face = font(id);
   const scale = 1000 / face.unitsPerEm;
@@ -149,7 +175,7 @@ export function shape(id: FontId, text: string, features?: readonly string[], di
     for (const ch of text) if (!face.hasGlyphForCodePoint(ch.codePointAt(0)!)) missing.push(ch);
   }
   const shaped: ShapedText = { glyphs, advance, missing };
-  shapeCache.set(key, shaped);
+  cache.set(text, shaped);
   return shaped;
 }
 
