@@ -244,6 +244,23 @@ describe('footnotes of a brief in Arabic', () => {
   });
 });
 
+describe('a table in a brief in Arabic', () => {
+  it('sets its first column at the right and keeps to the measure’s right edge', () => {
+    const source = `---\ntitle: الأرقام الرئيسية\nlang: ar\n---\n\nتعتمد المدينة اليوم على ثلاثة مصادر للمياه.\n\n| المصدر | الإنتاج | الكلفة |\n|---|---:|---:|\n| الآبار | 85 | 0.31 |\n| المحطة | 300 | 0.74 |\n\nتُظهر الأرقام أن المياه المحلاة أغلى من مياه الآبار.\n`;
+    const { layout } = layoutSource(source, { map: false });
+    const cells = textElements(layout).filter((e) => e.cell && e.cell.row === 0);
+    const rightOf = (e: (typeof cells)[number]) => e.x + Math.max(...e.pieces.map((p) => p.x + p.width));
+    const column = (n: number) => cells.find((e) => e.cell!.column === n)!;
+    expect(column(0).x).toBeGreaterThan(column(1).x);
+    expect(column(1).x).toBeGreaterThan(column(2).x);
+    const body = textElements(layout).filter((e) => e.role === 'body');
+    const measureRight = Math.max(...layout.pages[0]!.columns.map((c) => c.x + c.width));
+    expect(rightOf(column(0))).toBeCloseTo(measureRight, 0);
+    expect(body.length).toBeGreaterThan(0);
+    expect(overlappingText(layout)).toEqual([]);
+  });
+});
+
 describe('mixed-direction paragraphs, generated', () => {
   const vocabulary = ['the', 'cable', 'Seacom', 'AAE-1', '2024', '3.5%', '(repair)', '«note»', 'שלום', 'עולם', '(כבל)', 'תת-ימי', 'السلام', 'الكابلات', '(شبكة)', 'البحر', '١٢٣', '،', 'قال:', '!'];
   const paragraphs = fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 40 }).map((ws) => ws.join(' '));

@@ -114,7 +114,7 @@ function collectInto(blocks: readonly Block[], nesting: Nesting, context: Collec
         return;
       }
       case 'table':
-        units.push({ ...tableUnit(block, context.grid, context.hyphenation, nextKey), table: { id: nextKey++, rows: block.rows.length, columns: block.align.length || 1 } });
+        units.push({ ...tableUnit(block, context.grid, context.hyphenation, nextKey, context.direction), table: { id: nextKey++, rows: block.rows.length, columns: block.align.length || 1 } });
         markSpaceAfter(units, units.length - 1);
         return;
       case 'image':
