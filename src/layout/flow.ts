@@ -166,12 +166,23 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
     }
   };
 
-  /** Places waiting figures while they fit (the first always fits a column it opens). */
+  /**
+   * Whether a figure that does not fit here waits for a later column: always below other
+   * content; at a column's head only when the column itself is too short for it (a short column
+   * below a figure or table across the measure) and a whole column would hold it. Set there, it
+   * would run over the footer and off the page.
+   */
+  const mayWait = (figure: BlockUnit) => {
+    if (used > 0) return true;
+    const height = figure.height(region.width);
+    return height > region.lines && height <= geometry.gridLines;
+  };
+  /** Places waiting figures while they fit. */
   const placeFloats = () => {
     while (state.floats?.length) {
       const figure = state.floats[0]!;
       const space = used === 0 ? 0 : Math.max(figure.spaceBefore, spaceAfter);
-      if (used > 0 && used + space + figure.height(region.width) > room) return;
+      if (used + space + figure.height(region.width) > room && mayWait(figure)) return;
       state.floats.shift();
       placeBlock(figure, space);
     }
@@ -223,7 +234,7 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
         state.unit++;
         continue;
       }
-      if (unit.float && used > 0 && !unit.split) {
+      if (unit.float && !unit.split && mayWait(unit)) {
         // A figure that does not fit waits for the next column; the text after it fills this one.
         state.floats = [...(state.floats ?? []), unit];
         state.unit++;
