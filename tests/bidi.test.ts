@@ -223,6 +223,44 @@ describe('a brief in Arabic (lang: ar)', () => {
   });
 });
 
+describe('footnotes of a brief in Arabic', () => {
+  const source = `---\ntitle: محطة التحلية الجديدة\nlang: ar\ndate: 2026-08-20\n---\n\nأعلنت بلدية المدينة أنها وقعت عقداً لبناء محطة جديدة لتحلية مياه البحر تنتج ثلاثمئة ألف متر مكعب يومياً.[^1] وقال رئيس البلدية إن المحطة ستغطي حاجة المدينة حتى عام ٢٠٤٠ على الأقل.\n\n[^1]: المدينة والمحطة والأرقام كلها خيالية، وأي تشابه مع مشاريع حقيقية غير مقصود، والترجمة من المحرر.\n`;
+  const { layout } = layoutSource(source, { map: false });
+
+  it('sets a note’s number and hairline at the right, where its lines start', () => {
+    const lines = textElements(layout).filter((e) => e.footnote);
+    const number = lines.find((e) => e.marker)!;
+    const text = lines.filter((e) => !e.marker);
+    expect(text.length).toBeGreaterThan(1);
+    const leftOf = (e: (typeof lines)[number]) => e.x + Math.min(...e.pieces.map((p) => p.x));
+    const rightOf = (e: (typeof lines)[number]) => e.x + Math.max(...e.pieces.map((p) => p.x + p.width));
+    // The number stands right of its note's first line, at the column's right edge.
+    expect(leftOf(number)).toBeGreaterThan(rightOf(text[0]!));
+    const column = layout.pages[0]!.columns.find((c) => leftOf(number) > c.x && leftOf(number) < c.x + c.width)!;
+    expect(rightOf(number)).toBeLessThanOrEqual(column.x + column.width + 0.01);
+    const rule = layout.pages[0]!.elements.find((e) => e.kind === 'rule' && e.y1 === e.y2 && e.y1 < number.y && e.y1 > number.y - 20 && e.x1 >= column.x - 0.01 && e.x2 <= column.x + column.width + 0.01);
+    expect(rule).toBeDefined();
+    if (rule?.kind === 'rule') expect(rule.x2).toBeCloseTo(column.x + column.width, 1);
+  });
+});
+
+describe('a table in a brief in Arabic', () => {
+  it('sets its first column at the right and keeps to the measure’s right edge', () => {
+    const source = `---\ntitle: الأرقام الرئيسية\nlang: ar\n---\n\nتعتمد المدينة اليوم على ثلاثة مصادر للمياه.\n\n| المصدر | الإنتاج | الكلفة |\n|---|---:|---:|\n| الآبار | 85 | 0.31 |\n| المحطة | 300 | 0.74 |\n\nتُظهر الأرقام أن المياه المحلاة أغلى من مياه الآبار.\n`;
+    const { layout } = layoutSource(source, { map: false });
+    const cells = textElements(layout).filter((e) => e.cell && e.cell.row === 0);
+    const rightOf = (e: (typeof cells)[number]) => e.x + Math.max(...e.pieces.map((p) => p.x + p.width));
+    const column = (n: number) => cells.find((e) => e.cell!.column === n)!;
+    expect(column(0).x).toBeGreaterThan(column(1).x);
+    expect(column(1).x).toBeGreaterThan(column(2).x);
+    const body = textElements(layout).filter((e) => e.role === 'body');
+    const measureRight = Math.max(...layout.pages[0]!.columns.map((c) => c.x + c.width));
+    expect(rightOf(column(0))).toBeCloseTo(measureRight, 0);
+    expect(body.length).toBeGreaterThan(0);
+    expect(overlappingText(layout)).toEqual([]);
+  });
+});
+
 describe('mixed-direction paragraphs, generated', () => {
   const vocabulary = ['the', 'cable', 'Seacom', 'AAE-1', '2024', '3.5%', '(repair)', '«note»', 'שלום', 'עולם', '(כבל)', 'תת-ימי', 'السلام', 'الكابلات', '(شبكة)', 'البحر', '١٢٣', '،', 'قال:', '!'];
   const paragraphs = fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 40 }).map((ws) => ws.join(' '));

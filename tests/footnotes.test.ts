@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { layoutSource, typesettingReport } from '../src/index.js';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { layoutSource, renderBrief, typesettingReport } from '../src/index.js';
 import type { Layout, StructNode, TextElement } from '../src/layout/index.js';
 import { seededRandom } from './helpers/generate.js';
 import { lineText, outsideFrame, overlappingText, textElements } from './helpers/layout-checks.js';
@@ -180,4 +181,25 @@ describe('a reference line near a column foot', () => {
     }
     expect(movedOn).toBeGreaterThan(0);
   }, 240_000);
+});
+
+describe('a note nobody refers to', () => {
+  it('is printed at the end without a number linking back to a reference that does not exist', async () => {
+    const source = '---\ntitle: An unreferenced note\n---\n\nA paragraph with a note.[^a]\n\n[^a]: The note it refers to.\n\n[^b]: A note nobody refers to.\n';
+    const { pdf } = await renderBrief(source, { filename: 'orphan.md', map: false });
+    const document = await getDocument({ data: pdf.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
+    const dangling: string[] = [];
+    const named: string[] = [];
+    for (let p = 1; p <= document.numPages; p++) {
+      for (const annotation of await (await document.getPage(p)).getAnnotations()) {
+        if (annotation.subtype !== 'Link' || typeof annotation.dest !== 'string') continue;
+        named.push(annotation.dest);
+        if (!(await document.getDestination(annotation.dest))) dangling.push(annotation.dest);
+      }
+    }
+    await document.destroy();
+    // The referenced note still links both ways.
+    expect(named).toEqual(expect.arrayContaining(['note-1', 'ref-1']));
+    expect(dangling).toEqual([]);
+  });
 });

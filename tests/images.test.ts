@@ -163,6 +163,29 @@ describe('figures keep their order', () => {
   });
 });
 
+describe('a tall figure after a wide one', () => {
+  it('never runs past the columns’ foot when the columns below the wide figure are too short for it', () => {
+    const dir = contentFolder({ 'big.png': pngBytes(1000, 800), 'tall.png': pngBytes(500, 900) });
+    let belowWide = 0;
+    for (let before = 10; before <= 16; before++) {
+      const source = brief(`${text(before)}\n\n:::figure{wide}\n![Big](big.png "A wide figure")\n:::\n\n${text(1)}\n\n![Tall](tall.png "A tall figure")\n\n${text(2)}`);
+      const { layout } = layoutSource(source, { filename: 'tall.md', contentDir: dir });
+      const [wide, tall] = images(layout);
+      // The case at issue: the columns below the wide figure are shorter than the tall one.
+      const wideFoot = Math.max(...wide!.page.columns.map((c) => c.firstLine + c.lines));
+      if ((wide!.y + wide!.height - layout.grid.origin) / layout.grid.pitch + tall!.height / layout.grid.pitch > wideFoot) belowWide++;
+      for (const image of [wide!, tall!]) {
+        const foot = Math.max(...image.page.columns.map((c) => c.firstLine + c.lines));
+        // The last grid line's baseline, with a descender's room.
+        expect(image.y + image.height, `${before} paragraphs before`).toBeLessThanOrEqual(layout.grid.origin + (foot - 1) * layout.grid.pitch + 4);
+      }
+      expect(outsideFrame(layout), `${before} paragraphs before`).toEqual([]);
+      expect(overlappingText(layout), `${before} paragraphs before`).toEqual([]);
+    }
+    expect(belowWide).toBeGreaterThan(0);
+  });
+});
+
 /** Operators of each page, from pdf.js. */
 async function pageOperators(pdf: Uint8Array): Promise<Array<{ fn: number[]; args: unknown[] }>> {
   const document = await getDocument({ data: pdf.slice(), useSystemFonts: false, isEvalSupported: false }).promise;

@@ -300,6 +300,29 @@ describe('pack pages', () => {
     expect(() => packDate('2025-02-30', [])).toThrow(/YYYY-MM-DD/);
   });
 
+  it('keeps a right-to-left brief’s date whole after its byline and its sections’ page numbers beside their titles', () => {
+    const source = '---\ntitle: محطة التحلية الجديدة\nbyline: ليلى حداد\ndate: 2026-08-20\nlang: ar\n---\n\n## الأرقام الرئيسية\n\nأعلنت بلدية المدينة أنها وقعت عقداً لبناء محطة جديدة لتحلية مياه البحر.\n\n## العقد والممولون\n\nوقعت البلدية العقد مع تحالف من ثلاث شركات.\n';
+    const { brief, layout } = layoutSource(source, { filename: 'ar.md', map: false });
+    const entries = [packEntry(brief.meta, layout, 0, 3)];
+    const cover = layoutCover({ title: 'Pack', date: '2026-08-20', pages: 4, contentsPage: 2 }, entries, 'a4');
+    const contents = layoutContents({ title: 'Pack', firstPage: 2, total: 4 }, entries, 'a4');
+    const texts = (l: typeof cover) => l.pages.flatMap((page) => page.elements.filter((e) => e.kind === 'text'));
+    /** A line's words as they stand on the page, left to right. */
+    const asSeen = (e: ReturnType<typeof texts>[number]) => [...e.pieces].sort((a, b) => a.x - b.x).map((p) => p.text.replace(/[\u2066-\u2069]/g, '')).join('');
+    for (const l of [cover, contents]) {
+      const byline = texts(l).find((e) => e.pieces.some((p) => p.text.includes('August')))!;
+      expect(asSeen(byline)).toMatch(/20\s*August\s*2026/);
+    }
+    for (const title of ['الأرقام الرئيسية', 'العقد والممولون']) {
+      const line = texts(contents).find((e) => e.pieces.map((p) => p.text).join('') === title)!;
+      const number = texts(contents).find((e) => e.y === line.y && e.pieces.map((p) => p.text).join('') === '3')!;
+      const left = line.x + Math.min(...line.pieces.map((p) => p.x));
+      const numberRight = number.x + Math.max(...number.pieces.map((p) => p.x + p.width));
+      expect(numberRight).toBeLessThan(left);
+      expect(left - numberRight).toBeLessThan(12);
+    }
+  });
+
   it('lays out a long pack’s cover and contents inside the frame without overlaps, listing every brief', () => {
     const many = Array.from({ length: 40 }, (_, i) => {
       const { brief, layout } = layoutSource(short(`Brief ${i + 1}: a headline long enough to take two lines in a narrow list column`, `2026-01-${String((i % 28) + 1).padStart(2, '0')}`), { filename: `b${i}.md` });

@@ -114,7 +114,7 @@ function collectInto(blocks: readonly Block[], nesting: Nesting, context: Collec
         return;
       }
       case 'table':
-        units.push({ ...tableUnit(block, context.grid, context.hyphenation, nextKey), table: { id: nextKey++, rows: block.rows.length, columns: block.align.length || 1 } });
+        units.push({ ...tableUnit(block, context.grid, context.hyphenation, nextKey, context.direction), table: { id: nextKey++, rows: block.rows.length, columns: block.align.length || 1 } });
         markSpaceAfter(units, units.length - 1);
         return;
       case 'image':
@@ -149,8 +149,9 @@ function collectInto(blocks: readonly Block[], nesting: Nesting, context: Collec
           const start = units.length;
           collectInto(note.blocks, { ...nesting, indent: nesting.indent + 12, style: NOTE, role: 'note', path: [...nesting.path, { type: 'Note', key: nextKey++ }] }, context, units);
           const first = units[start];
-          // A note's number links back to where the note is referenced.
-          if (first && first.kind === 'text') first.marker = { text: `${note.number}`, style: NOTE, destination: `ref-${note.number}` };
+          // A note's number links back to where the note is referenced (when it is: a dead link
+          // would lead nowhere).
+          if (first && first.kind === 'text') first.marker = { text: `${note.number}`, style: NOTE, ...(note.unreferenced ? {} : { destination: `ref-${note.number}` }) };
           for (let u = start; u < units.length; u++) {
             const unit = units[u]!;
             unit.note = note.number;

@@ -66,6 +66,8 @@ export interface RegionResult {
   forced: boolean;
   /** Pull-quotes that found no place before the text ran out and were set after it. */
   lateQuotes: BlockUnit[];
+  /** Grid lines the pull-quotes set in the region take, with the space above them. */
+  quoteLines: number;
 }
 
 /**
@@ -106,6 +108,7 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
   let quoteAtTop = false;
   let forced = false;
   const lateQuotes: BlockUnit[] = [];
+  let quoteLines = 0;
   const grid = geometry.grid;
   // Footnotes whose references are in the column: set at its foot, they shorten its text area.
   const notes: FootNote[] = [];
@@ -116,12 +119,12 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
   const done = (): RegionResult => {
     if (region.outer && state.pending.length) state.quoteWait = (state.quoteWait ?? 0) + 1;
     const foot = noteLines();
-    if (!foot) return { elements, used, below: 0, filled: used, notes: 0, quoteAtTop, forced, lateQuotes };
+    if (!foot) return { elements, used, below: 0, filled: used, notes: 0, quoteAtTop, forced, lateQuotes, quoteLines };
     // At the foot of the column, or hanging from a balanced page's common foot.
     const notesEnd = Math.min(limit, cap + (region.noteRoom ? foot : 0));
     elements.push(...drawFootNotes(notes, region, notesEnd, geometry));
     const hanging = notesEnd > cap;
-    return { elements, used: hanging ? used : notesEnd, below: hanging ? notesEnd - used : 0, filled: used + foot, notes: foot, quoteAtTop, forced, lateQuotes };
+    return { elements, used: hanging ? used : notesEnd, below: hanging ? notesEnd - used : 0, filled: used + foot, notes: foot, quoteAtTop, forced, lateQuotes, quoteLines };
   };
   const baseline = (line: number) => baselineOf(geometry, region.firstLine + line);
   const changeFor = (unit: number) => changes.find((change) => change.unit === unit);
@@ -157,17 +160,29 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
         state.quoteWait = 0;
         if (used === 0) quoteAtTop = true;
         if (final) lateQuotes.push(quote);
+        quoteLines += space + height;
         placeBlock(quote, space);
       } else return;
     }
   };
 
-  /** Places waiting figures while they fit (the first always fits a column it opens). */
+  /**
+   * Whether a figure that does not fit here waits for a later column: always below other
+   * content; at a column's head only when the column itself is too short for it (a short column
+   * below a figure or table across the measure) and a whole column would hold it. Set there, it
+   * would run over the footer and off the page.
+   */
+  const mayWait = (figure: BlockUnit) => {
+    if (used > 0) return true;
+    const height = figure.height(region.width);
+    return height > region.lines && height <= geometry.gridLines;
+  };
+  /** Places waiting figures while they fit. */
   const placeFloats = () => {
     while (state.floats?.length) {
       const figure = state.floats[0]!;
       const space = used === 0 ? 0 : Math.max(figure.spaceBefore, spaceAfter);
-      if (used > 0 && used + space + figure.height(region.width) > room) return;
+      if (used + space + figure.height(region.width) > room && mayWait(figure)) return;
       state.floats.shift();
       placeBlock(figure, space);
     }
@@ -219,7 +234,7 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
         state.unit++;
         continue;
       }
-      if (unit.float && used > 0 && !unit.split) {
+      if (unit.float && !unit.split && mayWait(unit)) {
         // A figure that does not fit waits for the next column; the text after it fills this one.
         state.floats = [...(state.floats ?? []), unit];
         state.unit++;

@@ -120,18 +120,28 @@ export function drawFootNotes(notes: readonly FootNote[], region: Region, cap: n
   const leading = notes[0]!.units[0]!.style.leading;
   let y = baselineOf(geometry, region.firstLine + cap - 1) - (count - 1) * leading;
   const ruleY = y - RULE_ABOVE;
-  const out: PageElement[] = [{ kind: 'rule', x1: region.x, y1: ruleY, x2: region.x + region.width * RULE_SHARE, y2: ruleY, width: 0.5, color: HAIRLINE }];
+  // Right-to-left notes (an Arabic brief's) start at the column's right edge: the hairline
+  // stands there too, as a book in that script sets it.
+  const rtl = sets.some((set) => set.some(({ lines }) => lines.some((line) => line.rtl)));
+  const ruleLength = region.width * RULE_SHARE;
+  const ruleX = rtl ? region.x + region.width - ruleLength : region.x;
+  const out: PageElement[] = [{ kind: 'rule', x1: ruleX, y1: ruleY, x2: ruleX + ruleLength, y2: ruleY, width: 0.5, color: HAIRLINE }];
   notes.forEach((note, n) => {
     sets[n]!.forEach(({ unit, lines }, part) => {
       const footUnit = note.firstUnit + part;
-      const x = region.x + unitIndents(unit, region.width).left;
-      // The number first, in the indent: a note's number is read before its text, and links back.
+      const indents = unitIndents(unit, region.width);
+      const noteRtl = lines.some((line) => line.rtl);
+      // A right-to-left note's lines stand flush with the measure's right edge, its indent on the right.
+      const x = region.x + (noteRtl ? indents.right : indents.left);
+      const measureEnd = region.x + region.width - (noteRtl ? indents.left : indents.right);
+      // The number first, in the indent (on the right of a right-to-left note): a note's number
+      // is read before its text, and links back.
       if (part === 0 && unit.marker && lines.length) {
         const [markerLine] = setText(unit.marker.text, { ...unit.marker.style, color: MUTED }, 40, { align: 'ragged' });
         if (markerLine) {
           const destination = unit.marker.destination;
           const pieces = destination ? markerLine.pieces.map((piece) => ({ ...piece, style: { ...piece.style, destination } })) : markerLine.pieces;
-          out.push({ ...lineElement({ ...markerLine, pieces }, x - markerLine.width - 4, y, 'note', unit.marker.style), marker: true, footnote: { number: note.number, unit: footUnit } });
+          out.push({ ...lineElement({ ...markerLine, pieces }, noteRtl ? measureEnd + 4 : x - markerLine.width - 4, y, 'note', unit.marker.style), marker: true, footnote: { number: note.number, unit: footUnit } });
         }
       }
       lines.forEach((line, i) => {

@@ -86,6 +86,8 @@ function balanceLastPage(units: readonly FlowUnit[], start: FlowState, end: Flow
   // Balance only if that does not push a pull-quote to the head of a column or break the line rules.
   const worse = (trial: RegionResult[]) => trial.some((r) => (r.quoteAtTop && !results.some((u) => u.quoteAtTop)) || (r.forced && !results.some((u) => u.forced)));
   let anywhere = false;
+  /** The fewest lines the balanced columns must hold between them. */
+  let least = used;
   const trialAt = (bottom: number, changes: Looseness[] = []) => {
     const caps = regions.map((r) => Math.max(0, Math.min(r.lines, bottom - r.firstLine)));
     const state = cloneState(start);
@@ -96,7 +98,7 @@ function balanceLastPage(units: readonly FlowUnit[], start: FlowState, end: Flow
     let balanced: { trial: RegionResult[]; state: FlowState; bottom: number } | undefined;
     for (let bottom = top + 1; bottom < lowest && !balanced; bottom++) {
       const caps = regions.map((r) => Math.max(0, Math.min(r.lines, bottom - r.firstLine)));
-      if (caps.reduce((a, b) => a + b, 0) < used) continue;
+      if (caps.reduce((a, b) => a + b, 0) < least) continue;
       const trial = trialAt(bottom);
       if (trial) balanced = { ...trial, bottom };
     }
@@ -117,7 +119,21 @@ function balanceLastPage(units: readonly FlowUnit[], start: FlowState, end: Flow
   if (outer.spread <= 1) return outer;
   anywhere = true;
   const any = search();
-  return any.spread < outer.spread ? any : outer;
+  let best = any.spread < outer.spread ? any : outer;
+  // Columns above a table hold a pull-quote for the columns below it when it finds no place. A
+  // quote the first fill set here may then take no room in the balanced columns: counted as text
+  // to place, it kept the search from the lower feet (15 lines beside 4 above a table).
+  const quoteLines = start.holdPending ? results.reduce((sum, r) => sum + r.quoteLines, 0) : 0;
+  if (best.spread > 1 && quoteLines > 0) {
+    least = used - quoteLines;
+    for (const where of [false, true]) {
+      anywhere = where;
+      const held = search();
+      if (held.spread < best.spread) best = held;
+      if (best.spread <= 1) break;
+    }
+  }
+  return best;
 }
 
 /**

@@ -23,15 +23,20 @@ interface SetRow {
   height: number;
 }
 
-/** `table` names the table in the structure tree; its cells' lines say their row and column. */
-export function tableUnit(block: TableBlock, grid: number, hyphenation: string | undefined, table: number): BlockUnit {
-  return tableRows(block, block.rows.slice(1), grid, hyphenation, { table, firstRow: 1 });
+/**
+ * `table` names the table in the structure tree; its cells' lines say their row and column. In a
+ * right-to-left brief the first column stands at the right and the table at the measure's right.
+ */
+export function tableUnit(block: TableBlock, grid: number, hyphenation: string | undefined, table: number, direction?: 'rtl'): BlockUnit {
+  return tableRows(block, block.rows.slice(1), grid, hyphenation, { table, firstRow: 1, rtl: direction === 'rtl' });
 }
 
 interface TablePart {
   table: number;
   /** Index (in `block.rows`, the header being 0) of the part's first body row. */
   firstRow: number;
+  /** Columns run from right to left. */
+  rtl: boolean;
 }
 
 function tableRows(block: TableBlock, body: Inline[][][], grid: number, hyphenation: string | undefined, part: TablePart): BlockUnit {
@@ -67,12 +72,15 @@ function tableRows(block: TableBlock, body: Inline[][][], grid: number, hyphenat
       const { widths, head, rows } = setAll(measure);
       // A table narrower than the measure keeps its own width: rules end where its columns do.
       const width = widths.reduce((a, b) => a + b, 0) + CELL_GAP * (widths.length - 1);
+      // Right to left, the table keeps to the measure's right edge, as its text does.
+      if (part.rtl) x += Math.max(0, measure - width);
       const out: PageElement[] = [];
       let top = baseline - CELL_ABOVE + 2;
       out.push({ kind: 'rule', x1: x, y1: top, x2: x + width, y2: top, width: 0.75, color: INK });
       const drawRow = (row: SetRow, style: TextStyle, rowIndex: number) => {
-        let cellX = x;
+        let cellX = part.rtl ? x + width : x;
         row.cells.forEach((lines, i) => {
+          if (part.rtl) cellX -= widths[i]!;
           const cell = { table: part.table, row: rowIndex, column: i, header: rowIndex === 0, repeated: rowIndex === 0 && part.firstRow > 1 };
           const w = widths[i]!;
           const align: CellAlign = block.align[i] ?? 'left';
@@ -83,7 +91,7 @@ function tableRows(block: TableBlock, body: Inline[][][], grid: number, hyphenat
             out.push({ ...lineElement(line, cellX + shift, y, 'table', style), cell });
             y += style.leading;
           }
-          cellX += w + CELL_GAP;
+          cellX += part.rtl ? -CELL_GAP : w + CELL_GAP;
         });
         top += row.height;
       };

@@ -69,10 +69,12 @@ function collectDefinitions(tree: Root, context: ModelContext): void {
  * end; the layout sets each at the foot of its reference's column, or in the band at the end.
  */
 function footnotes(context: ModelContext): NotesBlock | undefined {
+  const unreferenced = new Set<string>();
   for (const [identifier, definition] of context.footnoteDefinitions) {
     if (!context.footnoteOrder.includes(identifier)) {
       context.diagnostics.warn(`footnote [^${definition.label ?? identifier}] is never referenced; it is printed at the end`, definition.position?.start.line ?? 1);
       context.footnoteOrder.push(identifier);
+      unreferenced.add(identifier);
     }
   }
   if (context.footnoteOrder.length === 0) return undefined;
@@ -80,7 +82,7 @@ function footnotes(context: ModelContext): NotesBlock | undefined {
   const notes: NotesBlock['notes'] = [];
   for (let i = 0; i < context.footnoteOrder.length; i++) {
     const definition = context.footnoteDefinitions.get(context.footnoteOrder[i]!)!;
-    notes.push({ number: i + 1, blocks: toBlocks(definition.children, context) });
+    notes.push({ number: i + 1, blocks: toBlocks(definition.children, context), ...(unreferenced.has(context.footnoteOrder[i]!) ? { unreferenced: true as const } : {}) });
   }
   const line = context.footnoteDefinitions.get(context.footnoteOrder[0]!)?.position?.start.line ?? 1;
   return { kind: 'notes', notes, line };

@@ -102,6 +102,8 @@ export interface PullQuoteBlock extends Located {
 export interface Note {
   number: number;
   blocks: Block[];
+  /** Defined but never referenced (printed at the end): its number links back to nothing. */
+  unreferenced?: true;
 }
 
 export interface NotesBlock extends Located {

@@ -85,9 +85,13 @@ export function layoutContents(contents: ContentsText, entries: readonly PackEnt
       const leaf = b.node('P', b.node('TOCI', sections));
       const target = { destination: section.destination, title: `${section.title}, page ${section.page}` };
       const end = b.place(lines, textX, baselineOf(g, line), SECTION, 'contents', leaf, { link: target });
-      // The page number follows the title after an en space's width, as a link too.
-      const lastWidth = lines[lines.length - 1]?.width ?? 0;
-      b.place(set(`${section.page}`, SECTION_PAGE, 40), textX + lastWidth + widthOf('\u2002', SECTION), end, SECTION_PAGE, 'contents', leaf, { link: target });
+      // The page number follows the title after an en space's width, as a link too: at its
+      // right, or at its left when the title reads right to left (it then stands flush right).
+      const last = lines[lines.length - 1];
+      const gap = widthOf('\u2002', SECTION);
+      const number = set(`${section.page}`, SECTION_PAGE, 40);
+      const numberX = last?.rtl ? textX + Math.min(...last.pieces.map((piece) => piece.x)) - gap - (number[0]?.width ?? 0) : textX + (last?.width ?? 0) + gap;
+      b.place(number, numberX, end, SECTION_PAGE, 'contents', leaf, { link: target });
       line += lines.length;
       lastBaseline = end;
     }

@@ -7,6 +7,7 @@ import type { Layout } from '../layout/index.js';
 import { SEPARATOR } from '../layout/furniture.js';
 import { formatDate, joinNames } from '../layout/header.js';
 import type { BriefMeta } from '../model/index.js';
+import { hasRightToLeft } from '../typeset/index.js';
 
 export interface PackEntry {
   meta: BriefMeta;
@@ -34,5 +35,9 @@ export function packEntry(meta: BriefMeta, layout: Layout, index: number, start:
 
 /** "By Alice Taylor · 1 March 2019", or as much of it as the brief has. */
 export function bylineOf(meta: BriefMeta): string {
-  return [meta.byline.length ? `By ${joinNames(meta.byline)}` : '', meta.date ? formatDate(meta.date) : ''].filter(Boolean).join(SEPARATOR);
+  const names = meta.byline.length ? `By ${joinNames(meta.byline)}` : '';
+  // After right-to-left names the date is isolated (FSI … PDI), as in the footer: else UAX #9
+  // takes its day for an Arabic number of the names' run ("By 20 · ليلى حداد August 2026").
+  const date = meta.date ? (hasRightToLeft(names) ? `\u2068${formatDate(meta.date)}\u2069` : formatDate(meta.date)) : '';
+  return [names, date].filter(Boolean).join(SEPARATOR);
 }
