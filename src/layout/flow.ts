@@ -359,16 +359,17 @@ function simplifyWords(text: string): string {
 }
 
 /**
- * An element's words as simplifyWords gives them, worked out once: the flow asks again for
- * every trial fill of a page with a pull-quote waiting.
+ * A line's words as simplifyWords gives them, worked out once: the flow asks again for every
+ * trial fill of a page with a pull-quote waiting. Keyed by the line's pieces, which every trial
+ * fill shares (set lines are cached per unit), while its elements are made anew each time.
  */
-const simplified = new WeakMap<PageElement, string>();
+const simplified = new WeakMap<readonly unknown[], string>();
 function simplifiedText(element: PageElement): string {
   if (element.kind !== 'text') return '';
-  let text = simplified.get(element);
+  let text = simplified.get(element.pieces);
   if (text === undefined) {
     text = simplifyWords(element.pieces.map((p) => p.text).join(''));
-    simplified.set(element, text);
+    simplified.set(element.pieces, text);
   }
   return text;
 }
