@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { layoutSource, renderBrief } from '../src/index.js';
+import { layoutSource, renderBrief, typesettingReport } from '../src/index.js';
 import type { ImageElement, Layout, Page, StructNode } from '../src/layout/index.js';
 import { readSvg } from '../src/model/svg.js';
 import { barChartSvg, contentFolder, pngBytes } from './helpers/images.js';
@@ -327,5 +327,16 @@ describe('SVG bounds: bombs and oversize drawings are refused, not drawn', () =>
     expect(readSvg('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 100"/>', 'b.svg')).toMatchObject({ ok: true, width: 300, height: 75 });
     expect(readSvg('<svg xmlns="http://www.w3.org/2000/svg" width="200" viewBox="0 0 400 100"/>', 'c.svg')).toMatchObject({ ok: true, width: 150, height: 37.5 });
     expect(readSvg('<svg xmlns="http://www.w3.org/2000/svg"/>', 'd.svg')).toMatchObject({ ok: false, reason: expect.stringMatching(/has no size/) });
+  });
+});
+
+describe('a pull-quote with nowhere to go below a wide figure', () => {
+  it('is left out with a warning rather than set alone after the last paragraph', () => {
+    const dir = contentFolder({ 'pano.png': pngBytes(1600, 400) });
+    const source = `---\ntitle: A quote after the last figure\npullquotes: none\n---\n\n${PARAGRAPH}\n\n:::pullquote{cite="A crane driver"}\nNobody expects the authority to act, so nobody asks it to.\n:::\n\n${PARAGRAPH}\n\n:::figure{wide}\n![A panorama](pano.png)\n:::\n\nThe clerk says she does not expect the sea to reach the hall in her lifetime. What she expects sooner is the day nobody will sell her neighbours a mortgage.\n`;
+    const { layout, warnings } = layoutSource(source, { filename: 'trailing.md', contentDir: dir });
+    expect(warnings.some((w) => w.line === 8 && /pull-quote .* left out/.test(w.message))).toBe(true);
+    expect(typesettingReport(layout).summary.lastPageBalance).toBeLessThanOrEqual(2);
+    expect(textElements(layout).some((e) => e.role === 'pullquote')).toBe(false);
   });
 });

@@ -158,11 +158,31 @@ function placeLateQuotes(pages: FlowedPage[], units: FlowUnit[], flow: (units: F
     const again = flow(moved);
     if (again.length <= pages.length && again[again.length - 1]!.lateQuotes.length === 0) return { flowPages: again, bodyUnits: moved };
   }
-  // One trailing quote may close the article; more would stack up: they are left out.
-  if (late.length === 1) return { flowPages: pages, bodyUnits: units };
+  // One trailing quote may close the article, unless it throws the last columns out of balance
+  // (a short brief, or text below a figure across the measure): then, as more would stack up,
+  // it is left out.
+  if (late.length === 1) {
+    const spread = lastBandSpread(pages[pages.length - 1]!);
+    if (spread <= MAX_TRAILING_SPREAD) return { flowPages: pages, bodyUnits: units };
+    const kept = units.filter((unit) => unit !== late[0]);
+    const without = flow(kept);
+    if (lastBandSpread(without[without.length - 1]!) >= spread) return { flowPages: pages, bodyUnits: units };
+    warn(late[0]!.sourceLine ?? 1);
+    return { flowPages: without, bodyUnits: kept };
+  }
   for (const quote of late.slice(1)) warn(quote.sourceLine ?? 1);
   const kept = units.filter((unit) => !late.slice(1).includes(unit as BlockUnit));
   return { flowPages: flow(kept), bodyUnits: kept };
+}
+
+/** A trailing pull-quote may leave the last columns this many grid lines apart at most. */
+const MAX_TRAILING_SPREAD = 2;
+
+/** Grid lines between the longest and the shortest column of a page's last band of columns. */
+function lastBandSpread(page: FlowedPage): number {
+  const band = Math.max(...page.columns.map((c) => c.firstLine));
+  const ends = page.columns.filter((c) => c.firstLine === band).map((c) => c.firstLine + (c.filled ?? c.used));
+  return ends.length < 2 ? 0 : Math.max(...ends) - Math.min(...ends);
 }
 
 /** Alternate text for the locator map: what it shows, in words. */
