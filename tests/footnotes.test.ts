@@ -10,6 +10,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { layoutSource, renderBrief, typesettingReport } from '../src/index.js';
 import type { Layout, StructNode, TextElement } from '../src/layout/index.js';
 import { seededRandom } from './helpers/generate.js';
+import { contentFolder, pngBytes } from './helpers/images.js';
 import { lineText, outsideFrame, overlappingText, textElements } from './helpers/layout-checks.js';
 
 type Placed = TextElement & { page: number };
@@ -201,5 +202,29 @@ describe('a note nobody refers to', () => {
     // The referenced note still links both ways.
     expect(named).toEqual(expect.arrayContaining(['note-1', 'ref-1']));
     expect(dangling).toEqual([]);
+  });
+});
+
+describe('notes beside a figure that floated into the other column', () => {
+  it('hang below their own column\'s text, not at the foot of the taller figure', () => {
+    const fixture = (name: string) => readFileSync(new URL(`./fixtures/figure-notes/${name}`, import.meta.url));
+    const dir = contentFolder({ 'wide.png': pngBytes(1800, 500), 'col.png': pngBytes(600, 450), 'col2.png': pngBytes(500, 700), 'chart.svg': fixture('chart.svg') });
+    const { layout } = layoutSource(fixture('brief.md').toString('utf8'), { filename: 'brief.md', contentDir: dir });
+    const { pitch } = layout.grid;
+    let checked = 0;
+    for (const [, lines] of footNotes(layout)) {
+      const top = lines.reduce((a, b) => (a.y < b.y ? a : b));
+      // On the last page, where the columns are balanced and notes hang below the text.
+      if (top.page !== layout.pages.length) continue;
+      const page = layout.pages[top.page - 1]!;
+      const column = columnOf(layout, top);
+      const text = textElements(layout).filter((e) => e.page === top.page && !e.footnote && e.column === column && e.role === 'body' && e.y < top.y);
+      if (!text.length) continue;
+      const lastText = Math.max(...text.map((e) => e.y));
+      // The hairline and gap take at most three grid lines between the text and the note.
+      expect(top.y - lastText, `note on page ${page.number}`).toBeLessThanOrEqual(3.5 * pitch);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 });

@@ -120,8 +120,11 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
     if (region.outer && state.pending.length) state.quoteWait = (state.quoteWait ?? 0) + 1;
     const foot = noteLines();
     if (!foot) return { elements, used, below: 0, filled: used, notes: 0, quoteAtTop, forced, lateQuotes, quoteLines };
-    // At the foot of the column, or hanging from a balanced page's common foot.
-    const notesEnd = Math.min(limit, cap + (region.noteRoom ? foot : 0));
+    // At the foot of the column, or hanging from a balanced page's common foot; from the
+    // column's own text when that ends well above it (the other column holds a figure that
+    // floated there and is longer than the text), so the notes stay by their references.
+    const hangFrom = region.noteRoom && used < cap - 1 ? used : cap;
+    const notesEnd = Math.min(limit, hangFrom + (region.noteRoom ? foot : 0));
     elements.push(...drawFootNotes(notes, region, notesEnd, geometry));
     const hanging = notesEnd > cap;
     return { elements, used: hanging ? used : notesEnd, below: hanging ? notesEnd - used : 0, filled: used + foot, notes: foot, quoteAtTop, forced, lateQuotes, quoteLines };
