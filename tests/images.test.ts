@@ -340,3 +340,14 @@ describe('a pull-quote with nowhere to go below a wide figure', () => {
     expect(textElements(layout).some((e) => e.role === 'pullquote')).toBe(false);
   });
 });
+
+describe('the paragraph after a figure', () => {
+  it('keeps its first-line indent, as the figure floats out of the run of text', () => {
+    const dir = contentFolder({ 'small.png': pngBytes(300, 200) });
+    const source = brief(`${PARAGRAPH}\n\n![A small photo](small.png)\n\nSecond paragraph after the figure, which continues the run of text.\n\n## A heading\n\nFirst after the heading.`);
+    const { layout } = layoutSource(source, { filename: 'indent.md', contentDir: dir });
+    const lineStarting = (words: string) => textElements(layout).find((e) => e.pieces.map((p) => p.text).join('').startsWith(words))!;
+    expect(lineStarting('Second paragraph').pieces[0]!.x).toBeGreaterThan(5);
+    expect(lineStarting('First after the heading').pieces[0]!.x).toBeLessThan(1);
+  });
+});

@@ -49,10 +49,12 @@ export function collectUnits(blocks: readonly Block[], context: CollectContext):
 }
 
 function collectInto(blocks: readonly Block[], nesting: Nesting, context: CollectContext, units: FlowUnit[]): void {
-  // Pull-quotes float out of the text, so the paragraph after one still continues the run.
-  const flowing: Block[] = blocks.filter((block) => block.kind !== 'pullquote');
+  // Pull-quotes and figures float out of the text (a figure may be set a column or a page
+  // later), so the paragraph after one still continues the run and keeps its indent.
+  const floats = (block: Block) => block.kind === 'pullquote' || block.kind === 'image';
+  const flowing: Block[] = blocks.filter((block) => !floats(block));
   blocks.forEach((block) => {
-    const at = block.kind === 'pullquote' ? -1 : flowing.indexOf(block);
+    const at = floats(block) ? -1 : flowing.indexOf(block);
     const previous = at > 0 ? flowing[at - 1] : units.length ? undefined : null;
     switch (block.kind) {
       case 'paragraph': {
