@@ -66,4 +66,10 @@ describe('hostile input', () => {
     expect(at).toBe(3 + 2 * (MAX_WORDS / 1000 - 1));
     expect(message).toMatch(/split the text into several briefs/);
   });
+
+  it('builds a brief whose whole body is one pull-quote (found by the property test)', () => {
+    const { layout } = layoutSource('---\ntitle: "policy"\n---\n\n:::pullquote{cite="Someone"}\npolicy\n:::\n', { filename: 'quote.md' });
+    expect(layout.pages.length).toBe(1);
+    expect(allText(layout)).toContain('policy');
+  });
 });

@@ -166,7 +166,9 @@ function placeLateQuotes(pages: FlowedPage[], units: FlowUnit[], flow: (units: F
     if (spread <= MAX_TRAILING_SPREAD) return { flowPages: pages, bodyUnits: units };
     const kept = units.filter((unit) => unit !== late[0]);
     const without = flow(kept);
-    if (lastBandSpread(without[without.length - 1]!) >= spread) return { flowPages: pages, bodyUnits: units };
+    // Nothing but the quote to set (a brief of one pull-quote), or no better without it: keep it.
+    const last = without[without.length - 1];
+    if (!last || lastBandSpread(last) >= spread) return { flowPages: pages, bodyUnits: units };
     warn(late[0]!.sourceLine ?? 1);
     return { flowPages: without, bodyUnits: kept };
   }
