@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { buildCommand } from './batch/command.js';
 import { failuresCode, USAGE_CODE } from './exit-codes.js';
-import type { Paper } from './index.js';
+import { isPaper } from './model/paper.js';
 import { verifyFolder } from './manifest.js';
 import { version } from './version.js';
 
@@ -69,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...inputs] = positionals;
   if (command === 'verify') return verify(inputs);
   if (command !== 'build') return usageError(command ? `unknown command "${command}"` : 'no command given');
-  if (values.paper !== undefined && values.paper !== 'a4' && values.paper !== 'letter') {
+  if (values.paper !== undefined && !isPaper(values.paper)) {
     process.stderr.write(`offprint: --paper must be a4 or letter, not "${values.paper}"\n`);
     return USAGE_CODE;
   }
@@ -80,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
   return buildCommand({
     inputs,
     output: values.output,
-    options: { paper: values.paper as Paper | undefined, pdfa: values.pdfa === true, report: values.report === true, map: true },
+    options: { paper: values.paper, pdfa: values.pdfa === true, report: values.report === true, map: true },
     jobs,
     force: values.force === true,
     json: values.json === true,

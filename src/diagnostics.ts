@@ -35,6 +35,13 @@ export class BriefError extends Error implements SourcePlace {
   }
 }
 
+/** 1-based line and column of a character offset into a source. */
+export function placeOf(source: string, offset: number): { line: number; column: number } {
+  const before = source.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: offset - lineStart + 1 };
+}
+
 /** `U+200B`: how messages name a character that may be invisible. */
 export function codePointName(character: string): string {
   return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -49,15 +56,17 @@ export class Diagnostics {
   readonly warnings: Warning[] = [];
   private readonly seen = new Set<string>();
 
-  /** The source's lines, when known, to find a column from a line and the text on it. */
-  private readonly lines: readonly string[];
+  /** The source's lines, split when a warning first needs a column (most builds never do). */
+  private lines: readonly string[] | undefined;
 
-  constructor(readonly file: string, source?: string) {
-    this.lines = source === undefined ? [] : source.split('\n');
-  }
+  constructor(
+    readonly file: string,
+    private readonly source?: string,
+  ) {}
 
   /** 1-based column of `text` on source line `line` (1 when the line or text is not found). */
   columnOf(line: number, text: string): number {
+    this.lines ??= this.source === undefined ? [] : this.source.split('\n');
     const at = this.lines[line - 1]?.indexOf(text) ?? -1;
     return at < 0 ? 1 : at + 1;
   }

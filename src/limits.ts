@@ -3,7 +3,7 @@
  * layout is held in memory (about 1.7 MB a page) and takes minutes, so an over-long source stops
  * at once with a clear error instead of running out of memory half an hour later.
  */
-import type { Diagnostics } from './diagnostics.js';
+import { placeOf, type Diagnostics } from './diagnostics.js';
 
 /** About 780 pages of two-column text (a 2 MB source sets 411 pages with ~700 MB peak memory). */
 export const MAX_WORDS = 600_000;
@@ -19,7 +19,7 @@ export function checkLength(source: string, diagnostics: Diagnostics): void {
     if (++count === MAX_WORDS + 1) overAt = words.lastIndex;
   }
   if (overAt < 0) return;
-  const line = source.slice(0, overAt).split('\n').length;
+  const { line } = placeOf(source, overAt);
   throw diagnostics.error(
     `the brief has ${count.toLocaleString('en')} words, more than the ${MAX_WORDS.toLocaleString('en')} (about 780 pages) offprint sets in one brief; the limit is passed on this line — split the text into several briefs`,
     line,

@@ -4,7 +4,8 @@
  * reporter as it comes in. A failing brief never stops the others; results are in input order.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { shownName } from './inputs.js';
 import { MANIFEST, sha256, updatedManifest, type ManifestEntry } from '../manifest.js';
 import { version } from '../version.js';
 import { writeAtomically } from './atomic-write.js';
@@ -132,11 +133,6 @@ function triage(file: string, target: string, owner: string | undefined, plan: B
     result: { file: shown, output: target, ok: false, diagnostics: [] },
     work: { index, shown, target, fileName: basename(file), source, job: { file: shown, source: source.toString('utf8'), contentDir, pdfName, options: plan.options } },
   };
-}
-
-/** A file as messages name it: relative to the working folder. */
-function shownName(file: string): string {
-  return relative(process.cwd(), resolve(file)) || file;
 }
 
 /** Writes what a builder made (or reports why not), and records it in the cache. */

@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 /** A brief's file name: Markdown or wire copy, not hidden. */
 export function isBriefName(name: string): boolean {
@@ -19,4 +19,9 @@ export function expandInput(input: string): string[] {
     .filter(isBriefName)
     .sort()
     .map((name) => join(input, name));
+}
+
+/** A file as messages name it: relative to the working folder. */
+export function shownName(file: string): string {
+  return relative(process.cwd(), resolve(file)) || file;
 }

@@ -57,8 +57,12 @@ function cacheFor(id: FontId, features: readonly string[] | undefined, direction
   }
   let featureKey = '';
   if (features && features.length) {
-    featureKey = featureKeys.get(features) ?? features.join(',');
-    featureKeys.set(features, featureKey);
+    let known = featureKeys.get(features);
+    if (known === undefined) {
+      known = features.join(',');
+      featureKeys.set(features, known);
+    }
+    featureKey = known;
   }
   const setting = direction ? `${featureKey}\u0000${direction}` : featureKey;
   let cache = byFace.get(setting);

@@ -3,7 +3,7 @@
  */
 import type { PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { codePointName } from '../diagnostics.js';
+import { codePointName, placeOf } from '../diagnostics.js';
 import type { ModelContext } from './context.js';
 import type { Inline, InlineStyle } from './types.js';
 import { INVISIBLE, normalizeSpace, smartenText } from './typography.js';
@@ -38,13 +38,6 @@ function warnInvisible(value: string, startOffset: number | undefined, line: num
 }
 
 const INVISIBLE_ONE = new RegExp(INVISIBLE.source);
-
-/** 1-based line and column of an offset into the source. */
-function placeOf(source: string, offset: number): { line: number; column: number } {
-  const before = source.slice(0, offset);
-  const lineStart = before.lastIndexOf('\n') + 1;
-  return { line: before.split('\n').length, column: offset - lineStart + 1 };
-}
 
 function appendInline(node: PhrasingContent, style: InlineStyle, out: Inline[], context: ModelContext): void {
   const line = node.position?.start.line ?? 1;

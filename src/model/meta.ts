@@ -9,6 +9,7 @@ import type { FrontMatter } from '../parse/index.js';
 import type { BriefMeta, Paper } from './types.js';
 import { htmlText } from './inlines.js';
 import { normalizeSpace, smartenText } from './typography.js';
+import { isPaper } from './paper.js';
 
 export interface MetaResult {
   meta: Omit<BriefMeta, 'country'>;
@@ -117,7 +118,7 @@ function readLang(value: string | undefined, frontMatter: FrontMatter, diagnosti
 
 export function readPaper(value: string, line: number, diagnostics: Diagnostics): Paper {
   const paper = value.toLowerCase();
-  if (paper === 'a4' || paper === 'letter') return paper;
+  if (isPaper(paper)) return paper;
   throw diagnostics.error(`paper must be "a4" or "letter", not "${value}"`, line);
 }
 

@@ -6,13 +6,13 @@
  * exit code is 1; 64 for a usage error.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BriefError, formatWarning } from '../diagnostics.js';
 import { writeAtomically } from '../batch/atomic-write.js';
-import { expandInput } from '../batch/inputs.js';
+import { expandInput, shownName } from '../batch/inputs.js';
 import { USAGE_CODE } from '../exit-codes.js';
-import type { Paper } from '../model/index.js';
+import { isPaper } from '../model/paper.js';
 import { isIsoDate } from './date.js';
 import { renderPack, type PackBrief } from './index.js';
 
@@ -53,7 +53,7 @@ export async function packCommand(argv: string[]): Promise<number> {
     return 0;
   }
   if (!values.output || !/\.pdf$/i.test(values.output)) return usage('name the pack\'s PDF with -o <file.pdf>');
-  if (values.paper !== undefined && values.paper !== 'a4' && values.paper !== 'letter') return usage(`--paper must be a4 or letter, not "${values.paper}"`);
+  if (values.paper !== undefined && !isPaper(values.paper)) return usage(`--paper must be a4 or letter, not "${values.paper}"`);
   if (values.date !== undefined && !isIsoDate(values.date)) return usage(`--date must be a date written YYYY-MM-DD, not "${values.date}"`);
   if (inputs.length === 0) return usage('name at least one brief or folder to pack');
 
@@ -71,7 +71,7 @@ export async function packCommand(argv: string[]): Promise<number> {
 
   const briefs: PackBrief[] = [];
   for (const file of files) {
-    const shown = relative(process.cwd(), resolve(file)) || file;
+    const shown = shownName(file);
     try {
       briefs.push({ source: readFileSync(file, 'utf8'), filename: shown, contentDir: dirname(resolve(file)) });
     } catch (error) {
@@ -83,7 +83,7 @@ export async function packCommand(argv: string[]): Promise<number> {
     const pack = await renderPack(briefs, {
       ...(values.title !== undefined ? { title: values.title } : {}),
       ...(values.date !== undefined ? { date: values.date } : {}),
-      ...(values.paper ? { paper: values.paper as Paper } : {}),
+      ...(values.paper ? { paper: values.paper } : {}),
       pdfa: values.pdfa === true,
     });
     for (const warning of pack.warnings) process.stderr.write(`${formatWarning(warning)}\n`);

@@ -12,7 +12,8 @@ import { layoutHeader } from '../layout/header.js';
 import type { Layout, StructNode } from '../layout/index.js';
 import { HAIRLINE, KICKER, MUTED, type TextStyle } from '../layout/styles.js';
 import type { Paper } from '../model/index.js';
-import { bylineOf, type PackEntry } from './entries.js';
+import type { PackEntry } from './entries.js';
+import { entryHead } from './entry-head.js';
 import { nextLine, PageBuilder, set, widthOf } from './page-builder.js';
 import { ENTRY_BYLINE, ENTRY_DEK, ENTRY_HEADLINE, ENTRY_PAGE, SECTION, SECTION_PAGE } from './styles.js';
 
@@ -36,6 +37,7 @@ export function layoutContents(contents: ContentsText, entries: readonly PackEnt
   const measure = g.width - g.margin.left - g.margin.right;
   // About 70 characters a line: the text column ends where page 1's second body column does.
   const textMeasure = g.firstPage.body[1].x + g.firstPage.body[1].width - textX;
+  const headForm = { headline: ENTRY_HEADLINE, measure: textMeasure, dek: true, byline: true };
   const lastLine = g.gridLines - 1;
 
   b.newPage();
@@ -52,12 +54,12 @@ export function layoutContents(contents: ContentsText, entries: readonly PackEnt
     const item = b.node('TOCI', toc);
     const link = { destination: entry.destination, title: `${entry.meta.title}, page ${entry.start}` };
     // The head (kicker to byline) stays with the first section.
-    let head = entryHead(entry, baselineOf(g, line), textMeasure);
+    let head = entryHead(entry, baselineOf(g, line), headForm);
     const first = entry.sections.length ? 1 : 0;
     if (index > 0 && head.lastBaseline > baselineOf(g, lastLine - first)) {
       b.newPage();
       line = 0;
-      head = entryHead(entry, baselineOf(g, line), textMeasure);
+      head = entryHead(entry, baselineOf(g, line), headForm);
     } else if (index > 0) {
       const y = baselineOf(g, line) - g.grid + 1;
       b.add({ kind: 'rule', x1: left, y1: y, x2: left + measure, y2: y, width: 0.4, color: HAIRLINE });
@@ -101,31 +103,6 @@ export function layoutContents(contents: ContentsText, entries: readonly PackEnt
   const layout = b.layout(paper);
   for (const page of layout.pages) page.elements.push(...footer({ title: contents.title, ...(contents.date ? { date: contents.date } : {}) }, contents.firstPage + page.number - 1, contents.total, g));
   return layout;
-}
-
-interface EntryHead {
-  kicker: number;
-  headline: ReturnType<typeof set>;
-  headlineTop: number;
-  dek: ReturnType<typeof set> | undefined;
-  dekTop: number;
-  byline: ReturnType<typeof set> | undefined;
-  bylineY: number;
-  lastBaseline: number;
-}
-
-/** Where an entry's head goes when its kicker's baseline is at `kicker`. */
-function entryHead(entry: PackEntry, kicker: number, measure: number): EntryHead {
-  const headline = set(entry.meta.title, ENTRY_HEADLINE, measure, 'balanced');
-  const headlineTop = kicker + ENTRY_HEADLINE.leading + 1;
-  let end = headlineTop + (headline.length - 1) * ENTRY_HEADLINE.leading;
-  const dek = entry.meta.dek ? set(entry.meta.dek, ENTRY_DEK, measure) : undefined;
-  const dekTop = end + 16;
-  if (dek) end = dekTop + (dek.length - 1) * ENTRY_DEK.leading;
-  const words = bylineOf(entry.meta);
-  const byline = words ? set(words, ENTRY_BYLINE, measure) : undefined;
-  const bylineY = end + 15;
-  return { kicker, headline, headlineTop, dek, dekTop, byline, bylineY, lastBaseline: byline ? bylineY : end };
 }
 
 /** The first grid line a section can take below the head: a little more than a line clear. */

@@ -11,7 +11,8 @@ import { SEPARATOR } from '../layout/furniture.js';
 import type { Layout } from '../layout/index.js';
 import { ACCENT, HAIRLINE, KICKER, MUTED, type TextStyle } from '../layout/styles.js';
 import type { Paper } from '../model/index.js';
-import { bylineOf, type PackEntry } from './entries.js';
+import type { PackEntry } from './entries.js';
+import { entryHead, type EntryForm } from './entry-head.js';
 import { nextLine, PageBuilder, set } from './page-builder.js';
 import { COVER_TITLE, ENTRY_BYLINE, ENTRY_HEADLINE, ENTRY_PAGE, NOTE } from './styles.js';
 
@@ -75,7 +76,7 @@ export function layoutCover(cover: CoverText, entries: readonly PackEntry[], pap
   let column = 0;
   let shown = 0;
   for (const entry of entries) {
-    let block = entryBlock(entry, baselineAt(line), form);
+    let block = entryHead(entry, baselineAt(line), headForm(form));
     // The last column keeps room for the line that counts the briefs left out.
     const lastColumn = column === form.columns.length - 1;
     const room = lastColumn && shown < entries.length - 1 ? lastLine - 2 : lastLine;
@@ -83,7 +84,7 @@ export function layoutCover(cover: CoverText, entries: readonly PackEntry[], pap
       if (lastColumn) break;
       column++;
       line = firstLine;
-      block = entryBlock(entry, baselineAt(line), form);
+      block = entryHead(entry, baselineAt(line), headForm(form));
     }
     const { x, width } = form.columns[column]!;
     const body = b.node('LBody', b.node('LI', list));
@@ -117,32 +118,17 @@ interface ListForm {
 const COMPACT_HEADLINE: TextStyle = { ...ENTRY_HEADLINE, size: 12, leading: 14.5 };
 const COMPACT_PAGE: TextStyle = { ...ENTRY_PAGE, size: 12, leading: 14.5 };
 
-interface EntryBlock {
-  kicker: number;
-  headline: ReturnType<typeof set>;
-  headlineTop: number;
-  byline: ReturnType<typeof set> | undefined;
-  bylineY: number;
-  lastBaseline: number;
-}
-
-/** Where an entry's lines go when its kicker's baseline is at `kicker`. */
-function entryBlock(entry: PackEntry, kicker: number, form: ListForm): EntryBlock {
-  const headline = set(entry.meta.title, form.headline, form.textWidth, 'balanced');
-  const headlineTop = kicker + form.headline.leading + 1;
-  const headlineEnd = headlineTop + (headline.length - 1) * form.headline.leading;
-  const words = bylineOf(entry.meta);
-  const byline = words && form.bylines ? set(words, ENTRY_BYLINE, form.textWidth) : undefined;
-  const bylineY = headlineEnd + 15;
-  return { kicker, headline, headlineTop, byline, bylineY, lastBaseline: byline ? bylineY : headlineEnd };
-}
-
 /** Grid lines from "In this pack" to the last entry's last baseline, in one column. */
 function listHeight(entries: readonly PackEntry[], form: ListForm, baselineAt: (line: number) => number, grid: number): number {
   let line = 2;
   entries.forEach((entry, index) => {
-    const block = entryBlock(entry, baselineAt(line), form);
+    const block = entryHead(entry, baselineAt(line), headForm(form));
     line = index < entries.length - 1 ? nextLine(block.lastBaseline, grid, baselineAt) : line + Math.ceil((block.lastBaseline - baselineAt(line)) / grid);
   });
   return line;
+}
+
+/** How the cover's list sets an entry: no dek, bylines only when there is room for them. */
+function headForm(form: ListForm): EntryForm {
+  return { headline: form.headline, measure: form.textWidth, dek: false, byline: form.bylines };
 }
