@@ -1,6 +1,5 @@
 // Batch throughput: `offprint build <folder of 200 briefs> --jobs N --force` as a whole process,
 // with one job and with every core, and the peak memory of each run (bench/rss.js).
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,12 +20,6 @@ export function briefFolder(root, count) {
     writeFileSync(join(dir, `brief-${String(i + 1).padStart(3, '0')}.md`), source);
   }
   return dir;
-}
-
-/** Whether the command line has `--jobs` (and `--force`), from its help. */
-export function hasJobs(cli) {
-  const help = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' }).stdout ?? '';
-  return help.includes('--jobs') && help.includes('--force');
 }
 
 /** One batch run into a fresh folder: briefs per second and peak RSS; throws if a brief failed. */

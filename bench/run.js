@@ -11,7 +11,7 @@ import { bodyText } from '../dist/model/index.js';
 import { breakerClock } from '../dist/typeset/knuth-plass.js';
 import { paragraphItems, setLines } from '../dist/typeset/index.js';
 import { forgetMaps } from '../dist/map/index.js';
-import { batchRun, briefFolder, hasJobs } from './batch.js';
+import { batchRun, briefFolder } from './batch.js';
 import { wordGaps } from './gaps.js';
 import { plainPdfkit } from './pdfkit-floor.js';
 import { pdfmakeRenderer } from './pdfmake.js';
@@ -145,8 +145,7 @@ const theirGaps = wordGaps(pdfkitPdf);
 // Whole processes: the cold start of the bundled command line, then the batch.
 const coldMs = coldStart([cli, 'build', seedPath, '-o', join(out, 'seed.pdf')], COLD_RUNS);
 const folder = briefFolder(root, BATCH);
-const jobs = hasJobs(cli);
-const batch = await peer('batch', () => (jobs ? { one: batchRun(cli, folder, BATCH, ['--jobs', '1', '--force']), all: batchRun(cli, folder, BATCH, ['--jobs', String(cores), '--force']) } : { sequential: batchRun(cli, folder, BATCH, []) }));
+const batch = await peer('batch', () => ({ one: batchRun(cli, folder, BATCH, ['--jobs', '1', '--force']), all: batchRun(cli, folder, BATCH, ['--jobs', String(cores), '--force']) }));
 rmSync(folder, { recursive: true, force: true });
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -182,13 +181,10 @@ if (!typst.failed) {
 }
 print(`peak RSS, ${reportPages}-page report (own process)`, reportRss.status === 0 ? `${reportRss.rssMB.toFixed(0)} MB` : `failed: ${reportRss.stderr.split('\n')[0]}`);
 if (batch.failed) print('batch', batch.failed);
-else if (batch.one) {
+else {
   print(`batch of ${BATCH} briefs, --jobs 1`, `${batch.one.perSecond.toFixed(1)} briefs/s`, `${(batch.one.ms / 1000).toFixed(1)} s, peak RSS ${batch.one.rssMB.toFixed(0)} MB`);
   print(`batch of ${BATCH} briefs, --jobs ${cores}`, `${batch.all.perSecond.toFixed(1)} briefs/s`, `${(batch.all.ms / 1000).toFixed(1)} s, peak RSS ${batch.all.rssMB.toFixed(0)} MB`);
   print(`batch speed-up, ${cores} jobs / 1`, `${(batch.all.perSecond / batch.one.perSecond).toFixed(2)}×`, 'target ≥ 1.7 on 2 cores, peak < 300 MB');
-} else {
-  print('batch', '--jobs not available in this build');
-  print(`batch of ${BATCH} briefs, one process, no --jobs`, `${batch.sequential.perSecond.toFixed(1)} briefs/s`, `${(batch.sequential.ms / 1000).toFixed(1)} s, peak RSS ${batch.sequential.rssMB.toFixed(0)} MB`);
 }
 console.log(lines.splice(0).join('\n'));
 console.log('');
