@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
+import { fastShape } from './fast-shaping.js';
 import { FONT_FILES, fontsDirectory, type FontId } from './families.js';
 
 /** One glyph, in thousandths of an em (the unit PDF text space uses). */
@@ -49,20 +50,30 @@ const shapeCaches = new Map<FontId, Map<string, Map<string, ShapedText>>>();
 /** A features list's part of the key, worked out once per list (styles share their lists). */
 const featureKeys = new WeakMap<readonly string[], string>();
 
-function cacheFor(id: FontId, features: readonly string[] | undefined, direction: 'ltr' | 'rtl' | undefined): Map<string, ShapedText> {
+/** Whether shape() tries the fast shaper first (tests turn it off to compare whole PDFs). */
+let fastShaping = true;
+
+/** For tests: shape with fontkit alone (or again with the fast shaper), from an empty cache. */
+export function useFastShaping(enabled: boolean): void {
+  fastShaping = enabled;
+  shapeCaches.clear();
+}
+
+function featureKeyOf(features: readonly string[] | undefined): string {
+  if (!features || !features.length) return '';
+  let known = featureKeys.get(features);
+  if (known === undefined) {
+    known = features.join(',');
+    featureKeys.set(features, known);
+  }
+  return known;
+}
+
+function cacheFor(id: FontId, featureKey: string, direction: 'ltr' | 'rtl' | undefined): Map<string, ShapedText> {
   let byFace = shapeCaches.get(id);
   if (!byFace) {
     byFace = new Map();
     shapeCaches.set(id, byFace);
-  }
-  let featureKey = '';
-  if (features && features.length) {
-    let known = featureKeys.get(features);
-    if (known === undefined) {
-      known = features.join(',');
-      featureKeys.set(features, known);
-    }
-    featureKey = known;
   }
   const setting = direction ? `${featureKey}\u0000${direction}` : featureKey;
   let cache = byFace.get(setting);
@@ -149,10 +160,18 @@ export function hasGlyph(id: FontId, codePoint: number): boolean {
  * comes back in visual order, leftmost glyph first (its brackets are mirrored by the caller).
  */
 export function shape(id: FontId, text: string, features?: readonly string[], direction?: 'ltr' | 'rtl'): ShapedText {
-  const cache = cacheFor(id, features, direction);
+  const featureKey = featureKeyOf(features);
+  const cache = cacheFor(id, featureKey, direction);
   const cached = cache.get(text);
   if (cached) return cached;
   const face = font(id);
+  if (fastShaping && direction !== 'rtl') {
+    const fast = fastShape(face, fontBuffer(id), text, features, featureKey);
+    if (fast) {
+      cache.set(text, fast);
+      return fast;
+    }
+  }
   const scale = 1000 / face.unitsPerEm;
   const userFeatures = features && features.length ? [...features] : undefined;
   const run = direction ? face.layout(text, userFeatures ?? [], undefined, undefined, direction) : face.layout(text, userFeatures);

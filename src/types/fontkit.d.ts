@@ -27,6 +27,8 @@ declare module 'fontkit' {
     /** OpenType feature tags the face supports. */
     availableFeatures: string[];
     hasGlyphForCodePoint(codePoint: number): boolean;
+    /** The glyph the cmap maps a character to (.notdef, id 0, when there is none). */
+    glyphForCodePoint(codePoint: number): Glyph;
     /** The glyph object for an id; fontkit caches one per id (see fonts/shaping.ts). */
     getGlyph(id: number, codePoints?: number[]): Glyph;
   }
