@@ -33,10 +33,10 @@ export interface ShapedText {
 
 export interface FaceInfo {
   /** Thousandths of an em above and below the baseline, and the heights of capitals and x. */
-  ascent: number;
-  descent: number;
-  capHeight: number;
-  xHeight: number;
+  readonly ascent: number;
+  readonly descent: number;
+  readonly capHeight: number;
+  readonly xHeight: number;
 }
 
 const fonts = new Map<FontId, fontkit.Font>();
@@ -130,20 +130,34 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
+/** Metrics and feature lists by face: fontkit's getters re-read the tables on every call. */
+const faceInfos = new Map<FontId, FaceInfo>();
+const featureLists = new Map<FontId, ReadonlySet<string>>();
+
 export function faceInfo(id: FontId): FaceInfo {
-  const face = font(id);
-  const scale = 1000 / face.unitsPerEm;
-  return {
-    ascent: face.ascent * scale,
-    descent: face.descent * scale,
-    capHeight: face.capHeight * scale,
-    xHeight: face.xHeight * scale,
-  };
+  let info = faceInfos.get(id);
+  if (!info) {
+    const face = font(id);
+    const scale = 1000 / face.unitsPerEm;
+    info = {
+      ascent: face.ascent * scale,
+      descent: face.descent * scale,
+      capHeight: face.capHeight * scale,
+      xHeight: face.xHeight * scale,
+    };
+    faceInfos.set(id, info);
+  }
+  return info;
 }
 
 /** Whether the face has an OpenType feature (small caps, text figures), so it is only asked for when real. */
 export function hasFeature(id: FontId, tag: string): boolean {
-  return font(id).availableFeatures.includes(tag);
+  let features = featureLists.get(id);
+  if (!features) {
+    features = new Set(font(id).availableFeatures);
+    featureLists.set(id, features);
+  }
+  return features.has(tag);
 }
 
 export function hasGlyph(id: FontId, codePoint: number): boolean {
