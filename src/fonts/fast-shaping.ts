@@ -57,7 +57,6 @@ interface FastFace {
   classes: number;
   scale: number;
   glyphIds: Map<number, number>;
-  advances: Map<number, number>;
   /** Plans by script tag and features key; `null` when the face cannot be shaped fast that way. */
   plans: Map<string, Plan | null>;
 }
@@ -68,7 +67,7 @@ function fastFace(face: fontkit.Font, buffer: Uint8Array): FastFace | null {
   let fast = faces.get(face);
   if (fast !== undefined) return fast;
   const tables = readLayoutTables(buffer);
-  fast = tables.glyphClasses === undefined || !tables.gsub || !tables.gpos ? null : { tables, classes: tables.glyphClasses, scale: 1000 / face.unitsPerEm, glyphIds: new Map(), advances: new Map(), plans: new Map() };
+  fast = tables.glyphClasses === undefined || !tables.gsub || !tables.gpos || tables.variable ? null : { tables, classes: tables.glyphClasses, scale: 1000 / face.unitsPerEm, glyphIds: new Map(), plans: new Map() };
   faces.set(face, fast);
   return fast;
 }
@@ -101,7 +100,7 @@ export function fastShape(face: fontkit.Font, buffer: Uint8Array, text: string, 
     const bytes = fast.tables.bytes;
     for (const lookup of plan.gsub) substitute(bytes, fast.classes, lookup, slots);
     for (const slot of slots) if (slot.glyphClass === MARK) return undefined;
-    const positions: Position[] = slots.map((slot) => ({ xAdvance: advanceOf(fast, face, slot.id), xOffset: 0, yOffset: 0 }));
+    const positions: Position[] = slots.map((slot) => ({ xAdvance: advanceOf(fast, slot.id), xOffset: 0, yOffset: 0 }));
     for (const lookup of plan.gpos) position(bytes, lookup, slots, positions);
     const glyphs: ShapedGlyph[] = [];
     let advance = 0;
@@ -111,7 +110,7 @@ export function fastShape(face: fontkit.Font, buffer: Uint8Array, text: string, 
       const glyph: ShapedGlyph = {
         id: slot.id,
         codePoints: slot.codePoints,
-        advanceWidth: advanceOf(fast, face, slot.id) * fast.scale,
+        advanceWidth: advanceOf(fast, slot.id) * fast.scale,
         xAdvance: at.xAdvance * fast.scale,
         xOffset: at.xOffset * fast.scale,
         yOffset: at.yOffset * fast.scale,
@@ -135,13 +134,9 @@ function glyphId(fast: FastFace, face: fontkit.Font, code: number): number {
   return id;
 }
 
-function advanceOf(fast: FastFace, face: fontkit.Font, id: number): number {
-  let advance = fast.advances.get(id);
-  if (advance === undefined) {
-    advance = face.getGlyph(id).advanceWidth;
-    fast.advances.set(id, advance);
-  }
-  return advance;
+/** A glyph's advance, read from the font's bytes: asking fontkit builds its glyph object first. */
+function advanceOf(fast: FastFace, id: number): number {
+  return fast.tables.advance(id);
 }
 
 /**

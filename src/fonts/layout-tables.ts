@@ -188,12 +188,16 @@ export class LayoutTable {
 
 export interface LayoutTables {
   bytes: FontBytes;
+  /** A glyph's advance width in font units, from 'hmtx' (glyphs past its long metrics share the last advance). */
+  advance(glyph: number): number;
   gsub?: LayoutTable;
   gpos?: LayoutTable;
   /** Absolute offset of GDEF's glyph class table (1 base, 2 ligature, 3 mark), if the font has one. */
   glyphClasses?: number;
   /** Whether the font has a legacy 'kern' table (fontkit applies it when GPOS has no kern feature). */
   legacyKern: boolean;
+  /** Whether it is a variable font (whose advances and positions vary: left to fontkit). */
+  variable: boolean;
 }
 
 /** The layout tables of a font file. */
@@ -204,12 +208,16 @@ export function readLayoutTables(buffer: Uint8Array): LayoutTables {
   const gpos = offsets.get('GPOS');
   const gdef = offsets.get('GDEF');
   const classOffset = gdef === undefined ? 0 : bytes.u16(gdef + 4);
+  const hmtx = offsets.get('hmtx') ?? 0;
+  const longMetrics = bytes.u16((offsets.get('hhea') ?? 0) + 34);
   return {
     bytes,
+    advance: (glyph) => bytes.u16(hmtx + Math.min(glyph, longMetrics - 1) * 4),
     ...(gsub !== undefined ? { gsub: new LayoutTable(bytes, gsub, 7) } : {}),
     ...(gpos !== undefined ? { gpos: new LayoutTable(bytes, gpos, 9) } : {}),
     ...(gdef !== undefined && classOffset !== 0 ? { glyphClasses: gdef + classOffset } : {}),
     legacyKern: offsets.has('kern'),
+    variable: offsets.has('fvar'),
   };
 }
 
