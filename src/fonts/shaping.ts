@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { fastShape } from './fast-shaping.js';
 import { FONT_FILES, fontsDirectory, type FontId } from './families.js';
+import { SubsetSource, TrueTypeSubset } from './subset.js';
 
 /** One glyph, in thousandths of an em (the unit PDF text space uses). */
 export interface ShapedGlyph {
@@ -101,6 +102,9 @@ export function font(id: FontId): fontkit.Font {
   let face = fonts.get(id);
   if (!face) {
     face = answerWithRequestedCodePoints(fontkit.create(fontBuffer(id)));
+    // pdfkit embeds what createSubset() makes: our subsetter copies glyph bytes instead of decoding them.
+    const source = SubsetSource.of(fontBuffer(id));
+    if (source) face.createSubset = () => new TrueTypeSubset(source);
     fonts.set(id, face);
   }
   return face;

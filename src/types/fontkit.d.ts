@@ -31,6 +31,8 @@ declare module 'fontkit' {
     glyphForCodePoint(codePoint: number): Glyph;
     /** The glyph object for an id; fontkit caches one per id (see fonts/shaping.ts). */
     getGlyph(id: number, codePoints?: number[]): Glyph;
+    /** What pdfkit embeds: an object with includeGlyph(id) → subset id, encode() → font file, cff. */
+    createSubset(): unknown;
   }
   export function create(buffer: Buffer | Uint8Array): Font;
 }
