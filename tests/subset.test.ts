@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { FONT_FILES, type FontId } from '../src/fonts/families.js';
-import { font, fontBuffer } from '../src/fonts/shaping.js';
+import { readFaceFacts } from '../src/fonts/face-facts.js';
+import { embeddingFont, font, fontBuffer } from '../src/fonts/shaping.js';
 import { SubsetSource, TrueTypeSubset } from '../src/fonts/subset.js';
 
 interface OutlineGlyph extends fontkit.Glyph {
@@ -61,5 +62,20 @@ describe('TrueType subsets', () => {
 
   it('is made for every face offprint embeds', () => {
     for (const id of Object.keys(FONT_FILES) as FontId[]) expect(SubsetSource.of(fontBuffer(id)), id).toBeDefined();
+  });
+});
+
+describe('what pdfkit reads about a face', () => {
+  it.each(Object.keys(FONT_FILES) as FontId[])('is what fontkit reads from the whole tables (%s)', (id) => {
+    const facts = readFaceFacts(fontBuffer(id));
+    const fresh = fontkit.create(fontBuffer(id)) as fontkit.Font & { italicAngle: number; post: { isFixedPitch: number; underlinePosition: number; underlineThickness: number } };
+    expect(facts.postscriptName).toBe(fresh.postscriptName);
+    expect(facts.post?.italicAngle).toBe(fresh.italicAngle);
+    expect(facts.post?.isFixedPitch).toBe(fresh.post.isFixedPitch);
+    expect(facts.post?.underlinePosition).toBe(fresh.post.underlinePosition);
+    expect(facts.post?.underlineThickness).toBe(fresh.post.underlineThickness);
+    // The face pdfkit is given answers the same, and is the shared face in every other way.
+    expect(embeddingFont(id).postscriptName).toBe(fresh.postscriptName);
+    expect(embeddingFont(id).unitsPerEm).toBe(font(id).unitsPerEm);
   });
 });

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
+import { embeddingFace, readFaceFacts } from './face-facts.js';
 import { fastShape } from './fast-shaping.js';
 import { FONT_FILES, fontsDirectory, type FontId } from './families.js';
 import { SubsetSource, TrueTypeSubset } from './subset.js';
@@ -106,6 +107,18 @@ export function font(id: FontId): fontkit.Font {
     const source = SubsetSource.of(fontBuffer(id));
     if (source) face.createSubset = () => new TrueTypeSubset(source);
     fonts.set(id, face);
+  }
+  return face;
+}
+
+const embeddingFaces = new Map<FontId, fontkit.Font>();
+
+/** The face as pdfkit embeds it: the shared face, with its name and 'post' facts read from the bytes. */
+export function embeddingFont(id: FontId): fontkit.Font {
+  let face = embeddingFaces.get(id);
+  if (!face) {
+    face = embeddingFace(font(id), readFaceFacts(fontBuffer(id)));
+    embeddingFaces.set(id, face);
   }
   return face;
 }

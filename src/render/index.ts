@@ -3,7 +3,7 @@
  * are, embeds font subsets, sets metadata, and returns the PDF's bytes.
  */
 import PDFDocument from 'pdfkit';
-import { FONT_FILES, font, type FontId } from '../fonts/index.js';
+import { FONT_FILES, embeddingFont, font, type FontId } from '../fonts/index.js';
 import type { Layout, PageElement, TextElement } from '../layout/index.js';
 import { advanceOf, drawPiece } from './glyphs.js';
 import { addXmpDetails, escapeMetadataXml } from './metadata.js';
@@ -88,7 +88,7 @@ export function renderDocument(parts: readonly DocumentPart[], info: DocumentInf
   });
 
   // pdfkit takes an already parsed fontkit face: each font is parsed once per process.
-  for (const id of usedFonts(parts.map((part) => part.layout))) doc.registerFont(id, font(id) as unknown as Buffer);
+  for (const id of usedFonts(parts.map((part) => part.layout))) doc.registerFont(id, embeddingFont(id) as unknown as Buffer);
   const root = parts.length > 1 ? wholeDocument(doc) : undefined;
   for (const part of parts) {
     const { layout } = part;
