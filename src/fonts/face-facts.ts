@@ -6,6 +6,7 @@
  * answer here (glyph names) it no longer offers, and neither pdfkit nor offprint asks for them.
  */
 import type * as fontkit from 'fontkit';
+import { tableDirectory } from './sfnt.js';
 
 interface PostHeader {
   /** 3: this table carries no glyph names. */
@@ -21,19 +22,9 @@ export interface FaceFacts {
   post: PostHeader | undefined;
 }
 
-function tableOffsets(view: DataView): Map<string, number> {
-  const offsets = new Map<string, number>();
-  for (let i = 0, count = view.getUint16(4); i < count; i++) {
-    const record = 12 + i * 16;
-    const tag = String.fromCharCode(view.getUint8(record), view.getUint8(record + 1), view.getUint8(record + 2), view.getUint8(record + 3));
-    offsets.set(tag, view.getUint32(record + 8));
-  }
-  return offsets;
-}
-
 export function readFaceFacts(buffer: Uint8Array): FaceFacts {
   const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  const offsets = tableOffsets(view);
+  const offsets = new Map([...tableDirectory(buffer)].map(([tag, entry]) => [tag, entry.offset]));
   const post = offsets.get('post');
   return {
     postscriptName: postscriptName(view, offsets.get('name')),

@@ -216,7 +216,7 @@ function substituteAt(bytes: FontBytes, classes: number, lookup: Lookup, subtabl
   const slot = slots[index]!;
   switch (lookup.type) {
     case 1: {
-      const covered = coverageIndex(bytes, subtable + bytes.u16(subtable + 2), slot.id);
+      const covered = firstCoverage(bytes, subtable, slot.id);
       if (covered === -1) return false;
       slot.id = bytes.u16(subtable) === 1 ? (slot.id + bytes.i16(subtable + 4)) & 0xffff : bytes.u16(subtable + 6 + covered * 2);
       slot.glyphClass = classOf(bytes, classes, slot.id);
@@ -229,13 +229,12 @@ function substituteAt(bytes: FontBytes, classes: number, lookup: Lookup, subtabl
       return contextCouldApply(bytes, lookup, subtable, slots, index);
     default:
       // Multiple, alternate and reverse chaining substitutions: fontkit's, if they touch the word.
-      if (coverageIndex(bytes, subtable + bytes.u16(subtable + 2), slot.id) !== -1) throw NOT_SIMPLE;
-      return false;
+      return refuseIfCovered(bytes, subtable, slot.id);
   }
 }
 
 function ligate(bytes: FontBytes, classes: number, lookup: Lookup, subtable: number, slots: Slot[], index: number): boolean {
-  const covered = coverageIndex(bytes, subtable + bytes.u16(subtable + 2), slots[index]!.id);
+  const covered = firstCoverage(bytes, subtable, slots[index]!.id);
   if (covered === -1) return false;
   const set = subtable + bytes.u16(subtable + 6 + covered * 2);
   for (let l = 0, count = bytes.u16(set); l < count; l++) {
@@ -267,10 +266,7 @@ function ligate(bytes: FontBytes, classes: number, lookup: Lookup, subtable: num
  */
 function contextCouldApply(bytes: FontBytes, lookup: Lookup, subtable: number, slots: readonly Slot[], index: number): false {
   const format = bytes.u16(subtable);
-  if (format !== 3) {
-    if (coverageIndex(bytes, subtable + bytes.u16(subtable + 2), slots[index]!.id) !== -1) throw NOT_SIMPLE;
-    return false;
-  }
+  if (format !== 3) return refuseIfCovered(bytes, subtable, slots[index]!.id);
   const chained = lookup.type === 6 || lookup.type === 8;
   let at = subtable + 2;
   if (chained) at += 2 + bytes.u16(at) * 2;
@@ -305,7 +301,7 @@ function positionAt(bytes: FontBytes, lookup: Lookup, subtable: number, slots: r
   const slot = slots[index]!;
   switch (lookup.type) {
     case 1: {
-      const covered = coverageIndex(bytes, subtable + bytes.u16(subtable + 2), slot.id);
+      const covered = firstCoverage(bytes, subtable, slot.id);
       if (covered === -1) return false;
       const format = bytes.u16(subtable + 4);
       const value = bytes.u16(subtable) === 1 ? subtable + 6 : subtable + 8 + covered * valueSize(format);
@@ -319,8 +315,7 @@ function positionAt(bytes: FontBytes, lookup: Lookup, subtable: number, slots: r
       return contextCouldApply(bytes, lookup, subtable, slots, index);
     default:
       // Cursive and mark attachment: fontkit's, if their (first) coverage holds the glyph.
-      if (coverageIndex(bytes, subtable + bytes.u16(subtable + 2), slot.id) !== -1) throw NOT_SIMPLE;
-      return false;
+      return refuseIfCovered(bytes, subtable, slot.id);
   }
 }
 
@@ -328,7 +323,7 @@ function positionAt(bytes: FontBytes, lookup: Lookup, subtable: number, slots: r
 function kern(bytes: FontBytes, lookup: Lookup, subtable: number, slots: readonly Slot[], positions: Position[], index: number): boolean {
   const next = nextIndex(lookup.flag, slots, index);
   if (next >= slots.length) return false;
-  const covered = coverageIndex(bytes, subtable + bytes.u16(subtable + 2), slots[index]!.id);
+  const covered = firstCoverage(bytes, subtable, slots[index]!.id);
   if (covered === -1) return false;
   const format1 = bytes.u16(subtable + 4);
   const format2 = bytes.u16(subtable + 6);
@@ -356,6 +351,17 @@ function kern(bytes: FontBytes, lookup: Lookup, subtable: number, slots: readonl
   adjust(bytes, format2, record + size1, positions[next]!);
   // fontkit counts a class pair as applied even when its values are zero.
   return true;
+}
+
+/** A subtable the fast path does not apply: the word is fontkit's if the subtable covers the glyph. */
+function refuseIfCovered(bytes: FontBytes, subtable: number, glyph: number): false {
+  if (firstCoverage(bytes, subtable, glyph) !== -1) throw NOT_SIMPLE;
+  return false;
+}
+
+/** A glyph's index in the coverage table most subtables point to first (offset 2), or -1. */
+function firstCoverage(bytes: FontBytes, subtable: number, glyph: number): number {
+  return coverageIndex(bytes, subtable + bytes.u16(subtable + 2), glyph);
 }
 
 /** Bytes of a ValueRecord: two for each field its format's bits name. */

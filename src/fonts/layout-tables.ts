@@ -8,6 +8,8 @@
  * Only what the fast shaper needs is read; formats are those of the OpenType 1.9 spec.
  */
 
+import { tableDirectory } from './sfnt.js';
+
 /** Big-endian reads from a font file. */
 class FontBytes {
   private readonly view: DataView;
@@ -31,17 +33,6 @@ class FontBytes {
   tag(at: number): string {
     return String.fromCharCode(this.buffer[at]!, this.buffer[at + 1]!, this.buffer[at + 2]!, this.buffer[at + 3]!);
   }
-}
-
-/** Where each table starts, from the font's table directory (a TrueType/OpenType file, not a collection). */
-function tableOffsets(bytes: FontBytes): Map<string, number> {
-  const offsets = new Map<string, number>();
-  const count = bytes.u16(4);
-  for (let i = 0; i < count; i++) {
-    const record = 12 + i * 16;
-    offsets.set(bytes.tag(record), bytes.u32(record + 8));
-  }
-  return offsets;
 }
 
 /** The index of `glyph` in a Coverage table at `at`, or -1. */
@@ -203,7 +194,7 @@ export interface LayoutTables {
 /** The layout tables of a font file. */
 export function readLayoutTables(buffer: Uint8Array): LayoutTables {
   const bytes = new FontBytes(buffer);
-  const offsets = tableOffsets(bytes);
+  const offsets = new Map([...tableDirectory(buffer)].map(([tag, entry]) => [tag, entry.offset]));
   const gsub = offsets.get('GSUB');
   const gpos = offsets.get('GPOS');
   const gdef = offsets.get('GDEF');

@@ -10,6 +10,7 @@
  * glyf, hmtx and the hinting tables cvt, fpgm, prep), in tag order with their checksums. Glyph
  * ids are assigned in the order glyphs are included (.notdef first), like fontkit's.
  */
+import { tableDirectory, type TableEntry } from './sfnt.js';
 
 /** A glyph's outline bytes and what the subset must know about them. */
 interface GlyphRecord {
@@ -23,7 +24,7 @@ interface GlyphRecord {
 /** What a font file gives every subset of it; made once per face. */
 export class SubsetSource {
   private readonly view: DataView;
-  private readonly tables = new Map<string, { offset: number; length: number }>();
+  private readonly tables: Map<string, TableEntry>;
   private readonly glyphs = new Map<number, GlyphRecord>();
   private readonly longLoca: boolean;
   private readonly longMetrics: number;
@@ -35,11 +36,7 @@ export class SubsetSource {
     this.font = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
     const font = this.font;
     this.view = new DataView(font.buffer, font.byteOffset, font.byteLength);
-    for (let i = 0, count = this.view.getUint16(4); i < count; i++) {
-      const record = 12 + i * 16;
-      const tag = String.fromCharCode(...font.subarray(record, record + 4));
-      this.tables.set(tag, { offset: this.view.getUint32(record + 8), length: this.view.getUint32(record + 12) });
-    }
+    this.tables = tableDirectory(font);
     this.longLoca = this.view.getInt16(this.table('head').offset + 50) === 1;
     this.longMetrics = this.view.getUint16(this.table('hhea').offset + 34);
   }
@@ -78,7 +75,7 @@ export class SubsetSource {
     return record;
   }
 
-  private table(tag: string): { offset: number; length: number } {
+  private table(tag: string): TableEntry {
     return this.tables.get(tag)!;
   }
 }
