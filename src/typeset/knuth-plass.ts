@@ -66,6 +66,22 @@ interface Active {
   ratio: number;
 }
 
+/** The best way found to reach the current breakpoint in one class (fitness, and line with a looseness). */
+interface Candidate {
+  key: number;
+  demerits: number;
+  node: Active;
+  ratio: number;
+  fitness: number;
+}
+
+function setCandidate(candidate: Candidate, key: number, demerits: number, node: Active, ratio: number, fitness: number): void {
+  candidate.key = key;
+  candidate.demerits = demerits;
+  candidate.node = node;
+  candidate.ratio = ratio;
+  candidate.fitness = fitness;
+}
 
 /** Time spent in the breaker, for `npm run bench` (a benchmark turns it on; off, it costs a test). */
 export const breakerClock = { on: false, ms: 0, calls: 0 };
@@ -94,21 +110,17 @@ function searchBreaks(items: readonly Item[], from: number, options: BreakOption
   // paragraph of every reachable length survives to the end (TeX does the same).
   const classOf = (line: number, fitness: number) => (looseness === 0 ? fitness : line * 4 + fitness);
 
-  // Running sums of width, stretch and shrink up to (not including) each item.
   const n = items.length;
-  const sumWidth = new Float64Array(n + 1);
-  const sumStretch = new Float64Array(n + 1);
-  const sumShrink = new Float64Array(n + 1);
-  for (let i = from; i < n; i++) {
-    const item = items[i]!;
-    sumWidth[i + 1] = sumWidth[i]! + (item.type === 'penalty' ? 0 : item.width);
-    sumStretch[i + 1] = sumStretch[i]! + (item.type === 'penalty' ? 0 : (item.stretch ?? 0));
-    sumShrink[i + 1] = sumShrink[i]! + (item.type === 'penalty' ? 0 : (item.shrink ?? 0));
-  }
+  const { sumWidth, sumStretch, sumShrink } = runningSums(items, from);
 
   let active: Active[] = [
     { position: from, line: 0, fitness: 1, width: sumWidth[from]!, stretch: sumStretch[from]!, shrink: sumShrink[from]!, demerits: 0, flagged: false, hyphenRun: 0, leftHang: leftHangAt(items, from), previous: null, ratio: 0 },
   ];
+  // Reused at every breakpoint (a paragraph has hundreds): the nodes that stay active, and the
+  // best way found to reach this breakpoint in each class (a handful, so found by a linear scan).
+  let survivors: Active[] = [];
+  const best: Candidate[] = [];
+  let bestCount = 0;
 
   for (let b = from; b < n; b++) {
     const item = items[b]!;
@@ -121,8 +133,8 @@ function searchBreaks(items: readonly Item[], from: number, options: BreakOption
     const flagged = item.type === 'penalty' && item.flagged;
     // Hanging punctuation: the marks at both ends of a line may stand partly in the margins.
     const breakWidth = (item.type === 'penalty' ? item.width : 0) - (item.type === 'box' ? 0 : (item.hang ?? 0));
-    const best = new Map<number, { demerits: number; node: Active; ratio: number; fitness: number }>();
-    const survivors: Active[] = [];
+    bestCount = 0;
+    survivors.length = 0;
 
     for (const node of active) {
       const width = sumWidth[b]! - node.width + breakWidth - node.leftHang;
@@ -155,16 +167,23 @@ function searchBreaks(items: readonly Item[], from: number, options: BreakOption
         if (Math.abs(fitness - node.fitness) > 1) demerits += fitnessDemerits;
         demerits += node.demerits;
         const key = classOf(node.line, fitness);
-        const current = best.get(key);
-        if (!current || demerits < current.demerits) best.set(key, { demerits, node, ratio, fitness });
+        let slot = 0;
+        while (slot < bestCount && best[slot]!.key !== key) slot++;
+        if (slot === bestCount) {
+          if (slot === best.length) best.push({ key, demerits, node, ratio, fitness });
+          else setCandidate(best[slot]!, key, demerits, node, ratio, fitness);
+          bestCount++;
+        } else if (demerits < best[slot]!.demerits) setCandidate(best[slot]!, key, demerits, node, ratio, fitness);
       }
     }
-    active = survivors;
+    // The survivors become the active list; the old list's array is reused for the next survivors.
+    [active, survivors] = [survivors, active];
 
     // The widths after the break: glue and penalties at the start of the next line vanish.
     let after = b;
     while (after < n && items[after]!.type !== 'box' && !(after > b && items[after]!.type === 'penalty' && (items[after] as { penalty: number }).penalty <= -INFINITE_PENALTY)) after++;
-    for (const candidate of best.values()) {
+    for (let slot = 0; slot < bestCount; slot++) {
+      const candidate = best[slot]!;
       const fitness = candidate.fitness;
       active.push({
         position: b,
@@ -204,6 +223,35 @@ function searchBreaks(items: readonly Item[], from: number, options: BreakOption
     breaks.push({ position: node.position, ratio: node.ratio, flagged: node.flagged });
   }
   return breaks.reverse();
+}
+
+interface RunningSums {
+  from: number;
+  sumWidth: Float64Array;
+  sumStretch: Float64Array;
+  sumShrink: Float64Array;
+}
+
+/**
+ * Running sums of width, stretch and shrink up to (not including) each item from `from`. A
+ * paragraph's items are broken at several widths while a column is filled (and again at each
+ * trial of the page), so the sums are kept with the items instead of made for every search.
+ */
+const sumsOf = new WeakMap<readonly Item[], RunningSums>();
+
+function runningSums(items: readonly Item[], from: number): RunningSums {
+  const known = sumsOf.get(items);
+  if (known && known.from === from && known.sumWidth.length === items.length + 1) return known;
+  const n = items.length;
+  const sums: RunningSums = { from, sumWidth: new Float64Array(n + 1), sumStretch: new Float64Array(n + 1), sumShrink: new Float64Array(n + 1) };
+  for (let i = from; i < n; i++) {
+    const item = items[i]!;
+    sums.sumWidth[i + 1] = sums.sumWidth[i]! + (item.type === 'penalty' ? 0 : item.width);
+    sums.sumStretch[i + 1] = sums.sumStretch[i]! + (item.type === 'penalty' ? 0 : (item.stretch ?? 0));
+    sums.sumShrink[i + 1] = sums.sumShrink[i]! + (item.type === 'penalty' ? 0 : (item.shrink ?? 0));
+  }
+  sumsOf.set(items, sums);
+  return sums;
 }
 
 function leftHangAt(items: readonly Item[], index: number): number {
