@@ -11,6 +11,7 @@ import { bodyText } from '../dist/model/index.js';
 import { breakerClock } from '../dist/typeset/knuth-plass.js';
 import { paragraphItems, setLines } from '../dist/typeset/index.js';
 import { forgetMaps } from '../dist/map/index.js';
+import { shapingCounts, useFastShaping } from '../dist/fonts/shaping.js';
 import { batchRun, briefFolder } from './batch.js';
 import { wordGaps } from './gaps.js';
 import { plainPdfkit } from './pdfkit-floor.js';
@@ -142,6 +143,17 @@ writeFileSync(pdfkitPdf, await plainPdfkit(brief.meta.title, paragraphs, 2));
 const ourGaps = wordGaps(seedPdf);
 const theirGaps = wordGaps(pdfkitPdf);
 
+// Who shapes a first brief's words: the fast shaper or fontkit (from empty caches; the other
+// caches of the process stay warm, so this counts, it does not time).
+useFastShaping(true);
+shapingCounts.fast = shapingCounts.fontkit = 0;
+await renderBrief(seed, { filename: 'seed.md' });
+const seedShapings = { ...shapingCounts };
+useFastShaping(true);
+shapingCounts.fast = shapingCounts.fontkit = 0;
+await renderBrief(report, { filename: 'report.md' });
+const reportShapings = { ...shapingCounts };
+
 // Whole processes: the cold start of the bundled command line, then the batch.
 const coldMs = coldStart([cli, 'build', seedPath, '-o', join(out, 'seed.pdf')], COLD_RUNS);
 const folder = briefFolder(root, BATCH);
@@ -194,6 +206,8 @@ print("map's cost and share, map cached", share(variants[1], withMapMs));
 print("map's cost and share, map new", share(variants[2], freshMapMs));
 print("map's own PDF bytes (with − without map)", `${((bytesWith - bytesWithout) / 1024).toFixed(1)} KB`, `${(bytesWith / 1024).toFixed(0)} KB in all`);
 print('Knuth–Plass share of the warm render', `${(breakerShare * 100).toFixed(1)} %`, `${breakerCalls.toFixed(0)} breaker calls per brief, incl. looseness trials`);
+const fastShare = (counts) => `${((100 * counts.fast) / (counts.fast + counts.fontkit)).toFixed(1)} % of ${(counts.fast + counts.fontkit).toLocaleString('en')}`;
+print('distinct shapings by the fast shaper: seed / report', `${fastShare(seedShapings)} / ${fastShare(reportShapings)}`, 'the rest by fontkit');
 console.log(lines.splice(0).join('\n'));
 console.log('');
 console.log(`breaker on a ${bigWords.toLocaleString('en')}-word report (${bigParagraphs.length} paragraphs, 87.5 mm column, ${bigLines.toLocaleString('en')} lines)`);

@@ -52,6 +52,9 @@ const shapeCaches = new Map<FontId, Map<string, Map<string, ShapedText>>>();
 /** A features list's part of the key, worked out once per list (styles share their lists). */
 const featureKeys = new WeakMap<readonly string[], string>();
 
+/** Distinct shapings (cache misses) by who shaped them, for `npm run bench`. */
+export const shapingCounts = { fast: 0, fontkit: 0 };
+
 /** Whether shape() tries the fast shaper first (tests turn it off to compare whole PDFs). */
 let fastShaping = true;
 
@@ -199,10 +202,12 @@ export function shape(id: FontId, text: string, features?: readonly string[], di
   if (fastShaping && direction !== 'rtl') {
     const fast = fastShape(face, fontBuffer(id), text, features, featureKey);
     if (fast) {
+      shapingCounts.fast++;
       cache.set(text, fast);
       return fast;
     }
   }
+  shapingCounts.fontkit++;
   const scale = 1000 / face.unitsPerEm;
   const userFeatures = features && features.length ? [...features] : undefined;
   const run = direction ? face.layout(text, userFeatures ?? [], undefined, undefined, direction) : face.layout(text, userFeatures);
