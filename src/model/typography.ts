@@ -49,16 +49,27 @@ const UNITS = [
 const UNIT_PATTERN = new RegExp(`(\\d) (${UNITS.map((u) => u.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
 
 /**
+ * A spaced guillemet or high stop (French: « Oui », « Non » ; quoi ?) is tied to its word: a
+ * line must never open with » : ; ! ? standing alone, nor end with a lone «. Only marks that
+ * stand as a word of their own are tied; German »Zitat« (no spaces) is left alone.
+ */
+const SPACE_AFTER_OPENING_GUILLEMET = /(?<=^|[\s(\u00A0])([«‹]) (?=\S)/gu;
+const SPACE_BEFORE_CLOSING_MARK = /(?<=\S) (?=[»›:;!?]+(?:[\s.,)\]»›”’]|$))/gu;
+
+/**
  * Non-breaking spaces where a break would strand something: between a number and its unit
- * ("5 km", "3.5 billion", "40 %"), after a currency sign or "No."/"p." before a number, and
- * after initials ("J. R. Hartley"). Only the kind of space changes, never the words.
+ * ("5 km", "3.5 billion", "40 %"), after a currency sign or "No."/"p." before a number, after
+ * initials ("J. R. Hartley"), and inside spaced guillemets and before spaced high stops, as
+ * French sets them. Only the kind of space changes, never the words.
  */
 export function tieSpaces(text: string): string {
   if (!text.includes(' ')) return text;
   return text
     .replace(UNIT_PATTERN, '$1\u00A0$2')
     .replace(/(^|[\s(])([€$£¥]|US\$|No\.|no\.|pp?\.) (?=\d)/gu, '$1$2\u00A0')
-    .replace(/(?<=^|[\s(\u00A0])(\p{Lu}\.) (?=\p{Lu})/gu, '$1\u00A0');
+    .replace(/(?<=^|[\s(\u00A0])(\p{Lu}\.) (?=\p{Lu})/gu, '$1\u00A0')
+    .replace(SPACE_AFTER_OPENING_GUILLEMET, '$1\u00A0')
+    .replace(SPACE_BEFORE_CLOSING_MARK, '\u00A0');
 }
 
 /** Collapses the white space a source file wraps lines with into single spaces. */
