@@ -307,3 +307,22 @@ describe('lines that cannot be justified', () => {
     expect(loose!.width).toBeLessThan(140 - 20);
   });
 });
+
+describe('hyphens the writer typed', () => {
+  const COMPOUNDS = 'The long-term, cross-border, under-invested and well-meant plans of the non-aligned, self-governing, war-torn and hard-pressed states were re-examined by first-rate, open-minded, clear-eyed and fast-moving teams of cost-conscious, risk-averse, data-driven and policy-minded officials in mid-winter.';
+
+  it('count towards the two hyphenated lines in a row and are not left above the last line', () => {
+    let lines = 0;
+    for (let measure = 80; measure <= 200; measure += 1) {
+      const set = setLines(paragraph(`${COMPOUNDS} ${FROG_KING}`, { narrowest: measure }), 0, () => measure, 'justify');
+      let run = 0;
+      set.forEach((line, index) => {
+        lines++;
+        run = lineText(line).endsWith('-') ? run + 1 : 0;
+        expect(run, `measure ${measure}, line ${index}`).toBeLessThanOrEqual(2);
+        if (index === set.length - 2) expect(lineText(line), `measure ${measure}`).not.toMatch(/-$/);
+      });
+    }
+    expect(lines).toBeGreaterThan(1000);
+  });
+});
