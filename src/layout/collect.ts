@@ -97,6 +97,8 @@ function collectInto(blocks: readonly Block[], nesting: Nesting, context: Collec
           const unit = units[u]!;
           if (unit.kind === 'text') unit.rightIndent = Math.max(unit.rightIndent, nesting.quoteDepth === 0 ? QUOTE_INDENT : 0);
         }
+        setAttributionRagged(units, start);
+        joinQuoteRules(units, start);
         markSpaceAfter(units, start);
         return;
       }
@@ -178,6 +180,35 @@ function codeSpaces(text: string): string {
 function lastIsParagraph(units: FlowUnit[]): boolean {
   const last = units[units.length - 1];
   return !!last && last.kind === 'text' && last.role === 'body';
+}
+
+/** A quotation's closing line that names its source: "— Report of the panel, 2025". */
+const ATTRIBUTION = /^\s*[\u2014\u2015\u2013]/u;
+
+/**
+ * A block quotation's attribution is a short line, not a paragraph: justified, its two or three
+ * words were spread across the whole measure. It is set ragged, without hyphens, as a caption is.
+ */
+function setAttributionRagged(units: FlowUnit[], start: number): void {
+  const last = units[units.length - 1];
+  if (units.length - start < 2 || !last || last.kind !== 'text' || last.role !== 'quote') return;
+  const text = last.inlines.map((inline) => inline.text).join('');
+  if (!ATTRIBUTION.test(text)) return;
+  last.align = 'ragged';
+  last.hyphenation = undefined;
+}
+
+/**
+ * The rule beside a quotation runs down all its paragraphs, not one stroke per paragraph with
+ * gaps between them, which read as separate quotations.
+ */
+function joinQuoteRules(units: FlowUnit[], start: number): void {
+  for (let u = start + 1; u < units.length; u++) {
+    const unit = units[u]!;
+    const above = units[u - 1]!;
+    if (unit.kind !== 'text' || above.kind !== 'text' || unit.spaceBefore > 0 || above.spaceAfter) continue;
+    if (unit.quoteDepth === above.quoteDepth && unit.indent === above.indent) unit.quoteContinues = true;
+  }
 }
 
 /** The unit after a display block gets a grid line of space above it. */

@@ -421,7 +421,9 @@ function placeLines(unit: TextUnit, index: number, lines: ReturnType<typeof unit
   });
   if (unit.quoteDepth > 0 && lines.length) {
     const ruleX = rtl ? measureEnd + 6 : x - 6;
-    const top = first - unit.style.size * 0.8;
+    // A quotation's later paragraph joins its rule to the one above, unless it opens a column.
+    const joins = unit.quoteContinues && startsUnit && used > 0;
+    const top = joins ? first - unit.style.leading + unit.style.size * 0.25 : first - unit.style.size * 0.8;
     const bottom = first + (lines.length - 1) * unit.style.leading + unit.style.size * 0.25;
     out.push({ kind: 'rule', x1: ruleX, y1: top, x2: ruleX, y2: bottom, width: QUOTE_RULE, color: MUTED });
   }

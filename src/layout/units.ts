@@ -45,6 +45,8 @@ export interface TextUnit {
   marker?: { text: string; style: TextStyle; destination?: string };
   /** Number of block-quote rules to draw at the left. */
   quoteDepth: number;
+  /** A later paragraph of the same quotation at the same indent: its rule joins the one above. */
+  quoteContinues?: boolean;
   /** Line numbers in the source, for messages. */
   sourceLine: number;
   onMissingGlyphs?: (characters: string[]) => void;
