@@ -50,6 +50,21 @@ describe('a block quotation’s attribution', () => {
     }
   });
 
+  it('never opens a column alone, cut off from the quotation it names', () => {
+    const filler = 'Fishing communities in the north depend on the stock for a large part of their income and have urged their governments to compromise before the autumn talks.';
+    let attributions = 0;
+    for (let before = 4; before <= 40; before++) {
+      const source = `---\ntitle: Quotas\npullquotes: none\n---\n\n${Array.from({ length: before }, () => filler).join('\n\n')}\n\n> ${QUOTE} ${QUOTE}\n>\n> — Report of the review panel, 2025\n\n${Array.from({ length: 30 }, () => filler).join('\n\n')}\n`;
+      const lines = textElements(layoutSource(source, { filename: 'q.md', map: false }).layout).filter((e) => e.column !== undefined);
+      for (const line of lines.filter((e) => e.role === 'quote' && lineText(e).startsWith('—'))) {
+        attributions++;
+        const above = lines.filter((e) => e.page === line.page && e.column === line.column && e.band === line.band && e.y < line.y);
+        expect(above.some((e) => e.role === 'quote'), `${before} paragraphs before: the attribution opens page ${line.page}, column ${line.column}`).toBe(true);
+      }
+    }
+    expect(attributions).toBe(37);
+  });
+
   it('leaves a last paragraph that is no attribution justified', () => {
     const lines = quoteLines(brief('And the next paragraph of the quotation goes on at length about quotas, shares and the science of the stock.'));
     const last = lines.filter((line) => lines.indexOf(line) >= lines.findIndex((l) => lineText(l).startsWith('And the next')));

@@ -97,7 +97,7 @@ function collectInto(blocks: readonly Block[], nesting: Nesting, context: Collec
           const unit = units[u]!;
           if (unit.kind === 'text') unit.rightIndent = Math.max(unit.rightIndent, nesting.quoteDepth === 0 ? QUOTE_INDENT : 0);
         }
-        setAttributionRagged(units, start);
+        setAttribution(units, start);
         joinQuoteRules(units, start);
         markSpaceAfter(units, start);
         return;
@@ -187,15 +187,17 @@ const ATTRIBUTION = /^\s*[\u2014\u2015\u2013]/u;
 
 /**
  * A block quotation's attribution is a short line, not a paragraph: justified, its two or three
- * words were spread across the whole measure. It is set ragged, without hyphens, as a caption is.
+ * words were spread across the whole measure. It is set ragged, without hyphens, as a caption is,
+ * and never stands alone at the head of a column, cut off from the words it attributes.
  */
-function setAttributionRagged(units: FlowUnit[], start: number): void {
+function setAttribution(units: FlowUnit[], start: number): void {
   const last = units[units.length - 1];
   if (units.length - start < 2 || !last || last.kind !== 'text' || last.role !== 'quote') return;
   const text = last.inlines.map((inline) => inline.text).join('');
   if (!ATTRIBUTION.test(text)) return;
   last.align = 'ragged';
   last.hyphenation = undefined;
+  last.keepWithPrevious = true;
 }
 
 /**

@@ -32,6 +32,8 @@ export interface TextUnit {
   /** Grid lines of space below (after displays such as code and quotes). */
   spaceAfter?: number;
   keepWithNext: boolean;
+  /** Never opens a column alone: a quotation's attribution takes the last lines above it along. */
+  keepWithPrevious?: boolean;
   /** The heading that opens the endnotes: they are set in a band of their own below the body. */
   startsNotes?: boolean;
   /** A paragraph of footnote `note` (its number). */
