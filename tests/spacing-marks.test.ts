@@ -1,6 +1,7 @@
 /**
  * French spacing: a spaced guillemet or high stop (« Oui », quoi ?) stays with its word. Found on
- * an unseen French brief, whose last line was a lone » under the quotation it closed.
+ * an unseen French brief, whose last line was a lone » under the quotation it closed. And the
+ * wire's spaced hyphen used as a dash, found on unseen wire copy.
  */
 import { describe, expect, it } from 'vitest';
 import { smartenText, tieSpaces } from '../src/model/typography.js';
@@ -12,6 +13,14 @@ function lines(text: string, measure: number): string[] {
   const items = paragraphItems([{ text: smartenText(text, ''), style: {} }], { font: 'serif', size: 9.5, color: '#000', linkColor: '#00f', hyphenation: 'fr', align: 'justify', firstIndent: 0, narrowest: measure });
   return setLines(items, 0, () => measure, 'justify').map((line: SetLine) => line.pieces.map((p) => p.text).join('').trim());
 }
+
+describe('a hyphen typed as a dash', () => {
+  it('becomes a spaced en dash between words, and stays a hyphen inside or beside a word', () => {
+    expect(smartenText('ACCRA, Feb 14 (Reuters) - Cocoa regulators', '')).toBe('ACCRA, Feb 14 (Reuters) \u2013 Cocoa regulators');
+    expect(smartenText('a well-known -5 value and x -y', '')).toBe('a well-known -5 value and x -y');
+    expect(smartenText('- a bullet typed by hand', '')).toBe('- a bullet typed by hand');
+  });
+});
 
 describe('spaced guillemets and high stops', () => {
   it('ties the space inside guillemets and before : ; ! ? and only there', () => {

@@ -1,6 +1,6 @@
 /**
- * Typewriter habits to printer's marks: straight quotes to curly ones, `--`/`---` to dashes,
- * `...` to an ellipsis. Applied to prose only, never to code.
+ * Typewriter habits to printer's marks: straight quotes to curly ones, `--`/`---` and a spaced
+ * ` - ` to dashes, `...` to an ellipsis. Applied to prose only, never to code.
  */
 
 /** A quote mark after one of these (or at the start) opens a quotation. */
@@ -26,6 +26,10 @@ export function smartenText(text: string, previousChar: string): string {
     } else if (ch === '-' && text.startsWith('---', i)) {
       mark = '\u2014';
       i += 2;
+    } else if (ch === '-' && /^[ \u00A0]$/.test(before) && /^[ \u00A0]$/.test(text[i + 1] ?? '')) {
+      // A hyphen standing alone between spaces is a typed dash, as wire copy writes it
+      // ("ACCRA, Feb 14 (Reuters) - Cocoa"): an en dash, spaced.
+      mark = '\u2013';
     } else if (ch === '-' && text.startsWith('--', i)) {
       mark = '\u2013';
       i += 1;
