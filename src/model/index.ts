@@ -46,8 +46,9 @@ export function buildBrief(parsed: ParsedSource, diagnostics: Diagnostics, optio
   // Links in the notes count too, so the list is made after them.
   if (context.links.length) body.push({ kind: 'links', links: context.links.map((url, i) => ({ number: i + 1, url })), line: 1 });
 
-  const country = readFocusCountry(frontMatter, text, diagnostics);
-  const sidebar = readSidebar(frontMatter, text, diagnostics);
+  // Country names may be written in the brief's language (Deutschland, États-Unis).
+  const country = readFocusCountry(frontMatter, text, diagnostics, meta.lang);
+  const sidebar = readSidebar(frontMatter, text, diagnostics, meta.lang);
   const brief: Brief = { meta: country ? { ...meta, country } : meta, body, images: context.images };
   if (sidebar) brief.sidebar = sidebar;
   if (country) brief.glance = buildGlance(country);

@@ -12,7 +12,7 @@ import { normalizeSpace, smartenText } from './typography.js';
 const DEFAULT_TITLE_LISTED = 'Countries in this brief';
 const DEFAULT_TITLE_FOUND = 'Countries mentioned';
 
-export function readSidebar(frontMatter: FrontMatter, bodyText: string, diagnostics: Diagnostics): Sidebar | undefined {
+export function readSidebar(frontMatter: FrontMatter, bodyText: string, diagnostics: Diagnostics, lang?: string): Sidebar | undefined {
   const raw = frontMatter.data.sidebar;
   if (raw !== undefined && raw !== null && (typeof raw !== 'object' || Array.isArray(raw))) {
     throw diagnostics.error('front matter "sidebar" must have `title:` and `countries:` keys', frontMatter.lineOf('sidebar'));
@@ -20,7 +20,7 @@ export function readSidebar(frontMatter: FrontMatter, bodyText: string, diagnost
   const settings = (raw ?? {}) as Record<string, unknown>;
   const title = settings.title === undefined ? undefined : smartenText(normalizeSpace(String(settings.title)).trim(), '');
   if (settings.countries === undefined || settings.countries === null) {
-    const found = tallyCountries(bodyText).map((tally) => ({ country: tally.country }));
+    const found = tallyCountries(bodyText, lang).map((tally) => ({ country: tally.country }));
     if (found.length === 0) return undefined;
     return { title: title || DEFAULT_TITLE_FOUND, groups: [{ entries: found }], from: 'body' };
   }
@@ -36,7 +36,7 @@ export function readSidebar(frontMatter: FrontMatter, bodyText: string, diagnost
     if (!entry || typeof entry !== 'object' || typeof entry.name !== 'string') {
       throw diagnostics.error('each sidebar country needs a `name:`', frontMatter.lineOf(path));
     }
-    const country: Country | undefined = resolveCountry(entry.name);
+    const country: Country | undefined = resolveCountry(entry.name, lang);
     if (!country) {
       throw diagnostics.error(`sidebar country "${entry.name}" is not a country offprint knows; check the spelling or use its ISO code`, line);
     }
@@ -59,15 +59,15 @@ export function readSidebar(frontMatter: FrontMatter, bodyText: string, diagnost
 }
 
 /** The focus country: `country:` in the front matter, else the one the body names most (demonyms included). */
-export function readFocusCountry(frontMatter: FrontMatter, bodyText: string, diagnostics: Diagnostics): Country | undefined {
+export function readFocusCountry(frontMatter: FrontMatter, bodyText: string, diagnostics: Diagnostics, lang?: string): Country | undefined {
   const value = frontMatter.data.country;
   if (value !== undefined && value !== null) {
-    const country = resolveCountry(String(value));
+    const country = resolveCountry(String(value), lang);
     if (!country) throw diagnostics.error(`"country: ${String(value)}" is not a country offprint knows; check the spelling or use its ISO code`, frontMatter.lineOf('country'));
     return country;
   }
   // Demonyms count towards the focus ("Albanian officials" is about Albania), though alone they list nothing.
-  const tallies = tallyCountries(bodyText);
+  const tallies = tallyCountries(bodyText, lang);
   const best = [...tallies].sort((a, b) => b.mentions + b.demonyms - (a.mentions + a.demonyms) || a.firstIndex - b.firstIndex)[0];
   return best?.country;
 }
