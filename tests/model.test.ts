@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BriefError, layoutSource } from '../src/index.js';
 import type { Block } from '../src/model/index.js';
 import { inlineText } from '../src/model/inlines.js';
+import { addAutoPullQuotes } from '../src/model/pullquotes.js';
 
 const brief = (source: string, filename = 'test.md') => layoutSource(source, { filename }).brief;
 const errorOf = (source: string, filename = 'test.md'): BriefError => {
@@ -173,5 +174,24 @@ describe('directives and inline syntax', () => {
     const { brief: b, warnings } = layoutSource('# H\n\n<div>Kept <b>words</b></div>\n', { filename: 'x.md' });
     expect(paragraphs(b.body)).toEqual(['Kept words']);
     expect(warnings.some((w) => /HTML/.test(w.message))).toBe(true);
+  });
+});
+
+describe('automatic pull-quotes name their speaker in full', () => {
+  const para = (text: string): Block => ({ kind: 'paragraph', inlines: [{ text, style: {} }], line: 1 });
+  const cites = (paragraphs: string[]) => addAutoPullQuotes(paragraphs.map(para), 1).flatMap((b) => (b.kind === 'pullquote' ? [b.cite] : []));
+
+  it('gives a speaker quoted by surname the full name the article introduced them by', () => {
+    const body = [
+      'Others are more conciliatory. “Nobody designed this system to fail at all,” said Henrik Aalto, a grid analyst in Helsinki.',
+      'Filler paragraph one.', 'Filler paragraph two.',
+      '“The grid does not care about borders or about anything else at all,” Aalto said. “Politicians do.”',
+    ];
+    expect(cites(body)).toEqual(['Henrik Aalto']);
+  });
+
+  it('keeps a surname alone when no fuller name stands in the article, and never takes a sentence’s last word', () => {
+    expect(cites(['He came from Helsinki. Aalto was there.', '“The grid does not care about borders or about anything else at all,” Aalto said.'])).toEqual(['Aalto']);
+    expect(cites(['But Aalto disagreed.', '“The grid does not care about borders or about anything else at all,” Aalto said.'])).toEqual(['Aalto']);
   });
 });

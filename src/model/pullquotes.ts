@@ -51,8 +51,28 @@ export function autoPullQuoteCount(wordCount: number): number {
   return Math.max(1, Math.min(12, Math.round(wordCount / 600)));
 }
 
+/** Capitalised words that open sentences and clauses: "But Aalto" is not a name. */
+const NOT_FIRST_NAMES = /^(?:The|A|An|But|And|Or|So|Yet|In|On|At|For|From|To|By|With|As|If|When|While|Then|Now|This|That|Mr|Mrs|Ms|Dr|Prof)$/;
+
+/**
+ * A speaker cited by surname alone ("Aalto said") under the full name the article introduced
+ * them by ("said Henrik Aalto, a grid analyst"): "— Aalto" under a display reads as a slip.
+ */
+function fullName(cite: string, text: string): string {
+  if (/\s/.test(cite)) return cite;
+  const escaped = cite.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Up to three capitalised words (or initials, "J.") just before it; a sentence's last word
+  // ("Helsinki.") is no part of a name.
+  const introduced = new RegExp(`(?<![\\p{L}’'.-])((?:\\p{Lu}(?:[\\p{L}’'-]+|\\.)\\s+){1,3})${escaped}(?![\\p{L}])`, 'u').exec(text);
+  if (!introduced) return cite;
+  const words = introduced[1]!.trim().split(/\s+/);
+  while (words.length && NOT_FIRST_NAMES.test(words[0]!)) words.shift();
+  return words.length ? `${words.join(' ')} ${cite}` : cite;
+}
+
 function findCandidates(body: Block[]): Candidate[] {
   const out: Candidate[] = [];
+  const whole = body.filter((block) => block.kind === 'paragraph').map((block) => inlineText((block as ParagraphBlock).inlines)).join('\n\n');
   body.forEach((block, index) => {
     if (block.kind !== 'paragraph') return;
     const text = inlineText((block as ParagraphBlock).inlines);
@@ -65,7 +85,7 @@ function findCandidates(body: Block[]): Candidate[] {
       const after = text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 60);
       const before = text.slice(Math.max(0, (match.index ?? 0) - 40), match.index ?? 0);
       const named = AFTER_NAME_VERB.exec(after) ?? AFTER_VERB_NAME.exec(after) ?? BEFORE_NAME_VERB.exec(before);
-      const cite = named && !PRONOUN.test(named[1]!) ? named[1] : undefined;
+      const cite = named && !PRONOUN.test(named[1]!) ? fullName(named[1]!, whole) : undefined;
       // Prefer sentences of 10 to 24 words, and attributed ones.
       const score = -Math.abs(words - 16) + (cite ? 4 : 0);
       out.push(cite ? { paragraph: index, text: sentence, cite, score } : { paragraph: index, text: sentence, score });
