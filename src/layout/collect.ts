@@ -65,7 +65,10 @@ function collectInto(blocks: readonly Block[], nesting: Nesting, context: Collec
       }
       case 'heading': {
         const style = block.depth === 2 ? H2 : block.depth === 3 ? H3 : H4;
-        units.push({ ...textUnit(block.inlines, { ...nesting, style, role: 'heading' }, context, block.line, { spaceBefore: 1, keepWithNext: true, align: 'ragged', hyphenate: false }), headingLevel: block.depth });
+        // A subhead right under a heading (an H3 opening an H2's section) stands with it, as one
+        // heading block: a grid line between the two would part them.
+        const spaceBefore = previous?.kind === 'heading' ? 0 : 1;
+        units.push({ ...textUnit(block.inlines, { ...nesting, style, role: 'heading' }, context, block.line, { spaceBefore, keepWithNext: true, align: 'ragged', hyphenate: false }), headingLevel: block.depth });
         return;
       }
       case 'list': {

@@ -346,9 +346,16 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
     state.unit++;
     state.from = 0;
     // Nothing comes between a heading and its text, nor between words ending in a colon and
-    // what they introduce.
-    if (!unit.keepWithNext && !introduces(unit)) tryPending(false);
+    // what they introduce, nor between the items of a list.
+    if (!unit.keepWithNext && !introduces(unit) && !listGoesOn(unit, units[state.unit])) tryPending(false);
   }
+}
+
+/** Whether `next` belongs to the same list as `unit` (its next item, or more of this one). */
+function listGoesOn(unit: TextUnit, next: FlowUnit | undefined): boolean {
+  if (!next || next.kind !== 'text') return false;
+  const lists = unit.structPath.filter((step) => step.type === 'L');
+  return lists.some((list) => next.structPath.some((step) => step.type === 'L' && step.key === list.key));
 }
 
 /** A paragraph ending in a colon leads into what follows (a list, a quotation). */
