@@ -195,3 +195,21 @@ describe('automatic pull-quotes name their speaker in full', () => {
     expect(cites(['But Aalto disagreed.', '“The grid does not care about borders or about anything else at all,” Aalto said.'])).toEqual(['Aalto']);
   });
 });
+
+describe('the focus country and the dateline', () => {
+  const focus = (dateline: string | undefined, body: string) =>
+    layoutSource(`---\ntitle: Focus\n${dateline ? `dateline: ${dateline}\n` : ''}---\n\n${body}\n`, { filename: 'f.md', map: false }).brief.meta.country?.alpha2;
+  const body = 'The coalition agreement is the longest in Croatia’s history. The Krško plant is owned with Slovenia. Relations with Slovenia and Serbia are mentioned, and Slovenia again.';
+
+  it('is the country a story is filed from (its capital or its name) when the body names it', () => {
+    expect(focus(undefined, body)).toBe('SI');
+    expect(focus('ZAGREB', body)).toBe('HR');
+    expect(focus('Zagreb, 21 May', body)).toBe('HR');
+    expect(focus('CROATIA', body)).toBe('HR');
+  });
+
+  it('is the most named country when the dateline’s country is not in the body or not known', () => {
+    expect(focus('BRUSSELS', body)).toBe('SI');
+    expect(focus('SPLIT', body)).toBe('SI');
+  });
+});

@@ -47,7 +47,7 @@ export function buildBrief(parsed: ParsedSource, diagnostics: Diagnostics, optio
   if (context.links.length) body.push({ kind: 'links', links: context.links.map((url, i) => ({ number: i + 1, url })), line: 1 });
 
   // Country names may be written in the brief's language (Deutschland, États-Unis).
-  const country = readFocusCountry(frontMatter, text, diagnostics, meta.lang);
+  const country = readFocusCountry(frontMatter, text, diagnostics, meta.lang, meta.dateline);
   const sidebar = readSidebar(frontMatter, text, diagnostics, meta.lang);
   const brief: Brief = { meta: country ? { ...meta, country } : meta, body, images: context.images };
   if (sidebar) brief.sidebar = sidebar;

@@ -4,7 +4,7 @@
  * sidebar prints canonical names whatever alias the writer used.
  */
 import type { Diagnostics } from '../diagnostics.js';
-import { resolveCountry, tallyCountries, type Country } from '../gazetteer/index.js';
+import { countryOfDateline, resolveCountry, tallyCountries, type Country } from '../gazetteer/index.js';
 import type { FrontMatter } from '../parse/index.js';
 import type { Sidebar, SidebarGroup } from './types.js';
 import { normalizeSpace, smartenText } from './typography.js';
@@ -58,8 +58,13 @@ export function readSidebar(frontMatter: FrontMatter, bodyText: string, diagnost
   return { title: title || DEFAULT_TITLE_LISTED, groups, from: 'front-matter' };
 }
 
-/** The focus country: `country:` in the front matter, else the one the body names most (demonyms included). */
-export function readFocusCountry(frontMatter: FrontMatter, bodyText: string, diagnostics: Diagnostics, lang?: string): Country | undefined {
+/**
+ * The focus country: `country:` in the front matter; else the country the dateline is in
+ * (ZAGREB: Croatia) when the body names it at all, since a story filed from a capital is about
+ * its country more often than about the neighbours it mentions more; else the one the body
+ * names most (demonyms included).
+ */
+export function readFocusCountry(frontMatter: FrontMatter, bodyText: string, diagnostics: Diagnostics, lang?: string, dateline?: string): Country | undefined {
   const value = frontMatter.data.country;
   if (value !== undefined && value !== null) {
     const country = resolveCountry(String(value), lang);
@@ -68,6 +73,8 @@ export function readFocusCountry(frontMatter: FrontMatter, bodyText: string, dia
   }
   // Demonyms count towards the focus ("Albanian officials" is about Albania), though alone they list nothing.
   const tallies = tallyCountries(bodyText, lang);
+  const filedFrom = dateline ? countryOfDateline(dateline, lang) : undefined;
+  if (filedFrom && tallies.some((tally) => tally.country === filedFrom)) return filedFrom;
   const best = [...tallies].sort((a, b) => b.mentions + b.demonyms - (a.mentions + a.demonyms) || a.firstIndex - b.firstIndex)[0];
   return best?.country;
 }
