@@ -83,9 +83,14 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
 
   // A brief in a right-to-left language reads its columns from right to left.
   const inReadingOrder = (regions: Region[]): Region[] => (rightToLeft ? regions.reverse() : regions);
+  // A brief with no country at all has nothing for the rail (no map, facts or list): page 1's
+  // text then takes the full measure in the later pages' two columns, instead of leaving the
+  // right third of the page empty.
+  const railEmpty = !brief.sidebar && !brief.meta.country;
+  const firstBody = railEmpty ? geometry.laterPages.body : geometry.firstPage.body;
   const regionsFor = (pageIndex: number): Region[] => {
     if (pageIndex === 0) {
-      return inReadingOrder(geometry.firstPage.body.map((column, i) => ({ ...column, firstLine: header.gridLines, lines: bodyLines, column: i })));
+      return inReadingOrder(firstBody.map((column, i) => ({ ...column, firstLine: header.gridLines, lines: bodyLines, column: i })));
     }
     return inReadingOrder(
       geometry.laterPages.body.map((column, i) => {
