@@ -257,6 +257,7 @@ describe('copy-editing niceties (none changes a word)', () => {
     expect(tied('a 5 km cable and 3.5 billion euros, 40 % up at 10 Gbps')).toBe('a 5~km cable and 3.5~billion euros, 40~% up at 10~Gbps');
     expect(tied('paid € 20 under No. 5, see p. 12')).toBe('paid €~20 under No.~5, see p.~12');
     expect(tied('J. R. Hartley met A. Smith in 5 minutes')).toBe('J.~R.~Hartley met A.~Smith in 5 minutes');
+    expect(tied('about EUR 1.6 billion, PLN 187 and NATO 2030 or EUR prices')).toBe('about EUR~1.6~billion, PLN~187 and NATO 2030 or EUR prices');
     const sample = 'a 5 km cable, € 20, J. R. Hartley';
     expect(words(tieSpaces(sample))).toEqual(words(sample));
   });
