@@ -130,7 +130,7 @@ function collectInto(blocks: readonly Block[], nesting: Nesting, context: Collec
         return;
       case 'pullquote': {
         // A display is a repeat of the text: one too long for any column is left out, not cut.
-        const unit = { ...pullQuoteUnit(block, context.grid), sourceLine: block.line };
+        const unit = { ...pullQuoteUnit(block, context.grid), sourceLine: block.line, ...(block.automatic ? { automatic: true } : {}) };
         if (unit.height(context.narrowestColumn) * context.grid > context.maxImageHeight) {
           context.warn('this pull-quote is too long to set as a display and was left out (its words stay in the body); quote a sentence or two', block.line);
         } else units.push(unit);

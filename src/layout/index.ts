@@ -110,7 +110,10 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
   let flowPages = flowBody(bodyUnits, regionsFor, geometry);
   // A brief whose body is empty (only raw HTML, say) still has its page 1.
   if (flowPages.length === 0) flowPages.push({ elements: [], columns: [], startUnit: 0, lateQuotes: [], pendingAfter: [] });
-  ({ flowPages, bodyUnits } = placeLateQuotes(flowPages, bodyUnits, (moved) => flowBody(moved, regionsFor, geometry), (line) => diagnostics.warn('a pull-quote found no place beside text that does not already show its words and was left out (its words stay in the body)', line)));
+  ({ flowPages, bodyUnits } = placeLateQuotes(flowPages, bodyUnits, (moved) => flowBody(moved, regionsFor, geometry), (quote) => {
+    // Only a quote the writer marked is worth a word; one picked automatically just goes.
+    if (!quote.automatic) diagnostics.warn('a pull-quote found no place beside text that does not already show its words and was left out (its words stay in the body)', quote.sourceLine ?? 1);
+  }));
   // Notes are numbered after the body as finally set (pull-quotes may have been left out): the
   // footnotes first, then the band.
   for (const page of flowPages) {
@@ -150,7 +153,7 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
  * a column's foot. Each is set from further back instead (the first a page before the last, the
  * next a page before that), ahead of its words as a teaser; any still left over is left out.
  */
-function placeLateQuotes(pages: FlowedPage[], units: FlowUnit[], flow: (units: FlowUnit[]) => FlowedPage[], warn: (line: number) => void): { flowPages: FlowedPage[]; bodyUnits: FlowUnit[] } {
+function placeLateQuotes(pages: FlowedPage[], units: FlowUnit[], flow: (units: FlowUnit[]) => FlowedPage[], warn: (quote: BlockUnit) => void): { flowPages: FlowedPage[]; bodyUnits: FlowUnit[] } {
   const late = pages[pages.length - 1]!.lateQuotes;
   if (late.length === 0) return { flowPages: pages, bodyUnits: units };
   if (pages.length > 1) {
@@ -174,10 +177,10 @@ function placeLateQuotes(pages: FlowedPage[], units: FlowUnit[], flow: (units: F
     // Nothing but the quote to set (a brief of one pull-quote), or no better without it: keep it.
     const last = without[without.length - 1];
     if (!last || lastBandSpread(last) >= spread) return { flowPages: pages, bodyUnits: units };
-    warn(late[0]!.sourceLine ?? 1);
+    warn(late[0]!);
     return { flowPages: without, bodyUnits: kept };
   }
-  for (const quote of late.slice(1)) warn(quote.sourceLine ?? 1);
+  for (const quote of late.slice(1)) warn(quote);
   const kept = units.filter((unit) => !late.slice(1).includes(unit as BlockUnit));
   return { flowPages: flow(kept), bodyUnits: kept };
 }

@@ -82,6 +82,8 @@ export interface BlockUnit {
   quotes?: string;
   /** Line in the source, for messages. */
   sourceLine?: number;
+  /** A pull-quote the pipeline picked itself: left out without a word, as the writer never asked for it. */
+  automatic?: boolean;
   /** Height in grid lines when set in `width`. */
   height(width: number): number;
   /** Elements for the block with its first grid cell's baseline at `baseline`. */

@@ -39,7 +39,7 @@ export function addAutoPullQuotes(body: Block[], wanted: number): Block[] {
   // Insert from the end so earlier indices stay valid.
   for (const candidate of chosen.sort((a, b) => b.paragraph - a.paragraph)) {
     const at = insertionPoint(out, candidate.paragraph);
-    const block: PullQuoteBlock = { kind: 'pullquote', text: candidate.text, line: out[candidate.paragraph]!.line };
+    const block: PullQuoteBlock = { kind: 'pullquote', text: candidate.text, line: out[candidate.paragraph]!.line, automatic: true };
     if (candidate.cite) block.cite = candidate.cite;
     out.splice(at, 0, block);
   }

@@ -97,6 +97,8 @@ export interface PullQuoteBlock extends Located {
   kind: 'pullquote';
   text: string;
   cite?: string;
+  /** Picked from the body by `pullquotes: auto` (or a number), not written by the writer. */
+  automatic?: boolean;
 }
 
 export interface Note {
