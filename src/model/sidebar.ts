@@ -12,7 +12,8 @@ import { normalizeSpace, smartenText } from './typography.js';
 const DEFAULT_TITLE_LISTED = 'Countries in this brief';
 const DEFAULT_TITLE_FOUND = 'Countries mentioned';
 
-export function readSidebar(frontMatter: FrontMatter, bodyText: string, diagnostics: Diagnostics, lang?: string): Sidebar | undefined {
+/** `typed`, when given, gets each listed country's name as the writer typed it (by alpha-2). */
+export function readSidebar(frontMatter: FrontMatter, bodyText: string, diagnostics: Diagnostics, lang?: string, typed?: Map<string, string>): Sidebar | undefined {
   const raw = frontMatter.data.sidebar;
   if (raw !== undefined && raw !== null && (typeof raw !== 'object' || Array.isArray(raw))) {
     throw diagnostics.error('front matter "sidebar" must have `title:` and `countries:` keys', frontMatter.lineOf('sidebar'));
@@ -45,6 +46,7 @@ export function readSidebar(frontMatter: FrontMatter, bodyText: string, diagnost
       return;
     }
     seen.add(country.alpha2);
+    typed?.set(country.alpha2, entry.name);
     const status = entry.status === undefined || entry.status === null ? undefined : normalizeSpace(String(entry.status)).trim() || undefined;
     let group = groups.find((g) => g.status === status);
     if (!group) {
