@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { layoutSource } from '../src/index.js';
+import { pageGeometry } from '../src/layout/index.js';
 import type { Layout } from '../src/layout/index.js';
 import { lineText, textElements } from './helpers/layout-checks.js';
 
@@ -50,19 +51,26 @@ describe('pull-quotes and their words', () => {
     }
   });
 
-  it('leaves out an automatic quote that finds no place without a warning, and warns for one the writer marked', () => {
-    const source = fixture('mackerel-table-notes-quote.md');
-    const automatic = layoutSource(source, { filename: 'mackerel.md', map: false });
-    const picked = automatic.brief.body.filter((block) => block.kind === 'pullquote');
-    expect(picked.length).toBe(1);
-    // In this brief it finds none (its words stand on the last page, and page 1 has no room).
+  it('sets an automatic quote with no place in the columns in page 1’s rail, without a warning', () => {
+    const automatic = layoutSource(fixture('mackerel-table-notes-quote.md'), { filename: 'mackerel.md', map: false });
+    expect(automatic.brief.body.filter((block) => block.kind === 'pullquote').length).toBe(1);
+    // Its words stand on page 2, and page 1's rail has room below the list.
+    const quote = textElements(automatic.layout).filter((e) => e.role === 'pullquote');
+    expect(quote.length).toBeGreaterThan(0);
+    expect(quote.every((e) => e.page === 1 && e.x >= pageGeometry('a4').firstPage.rail.x - 6)).toBe(true);
+    expect(automatic.warnings).toEqual([]);
+  });
+
+  it('leaves out an automatic quote with nowhere to go silently, and warns for one the writer marked', () => {
+    // No country, so no rail; quoted speech at the very end, in a brief that asks for three quotes.
+    const speech = (n: number) => `“Quote number ${n} is a whole sentence of more than six words,” said Anna Berg.`;
+    const body = `Opening paragraph with a few words of text.\n\nSecond paragraph, a little longer than the first one was.\n\n${[1, 2, 3].map(speech).join(' ')}\n`;
+    const automatic = layoutSource(`---\ntitle: Quotes\npullquotes: 3\n---\n\n${body}`, { filename: 'auto.md', map: false });
+    expect(automatic.brief.body.filter((block) => block.kind === 'pullquote').length).toBeGreaterThan(0);
     expect(textElements(automatic.layout).filter((e) => e.role === 'pullquote')).toEqual([]);
-    expect(automatic.warnings.filter((w) => w.message.includes('pull-quote'))).toEqual([]);
-    // The same words marked by the writer where the article ends: left out, worth a warning.
-    const marked = source.replace(/\n\[\^ices\]:/, '\n:::pullquote\nFor the first time, everyone in the room agrees that the stock is in trouble.\n:::\n\n[^ices]:');
-    const written = layoutSource(marked, { filename: 'mackerel.md', map: false });
-    expect(written.brief.body.filter((block) => block.kind === 'pullquote').length).toBe(1);
-    expect(textElements(written.layout).filter((e) => e.role === 'pullquote')).toEqual([]);
-    expect(written.warnings.some((w) => w.message.includes('pull-quote'))).toBe(true);
+    expect(automatic.warnings).toEqual([]);
+    const marked = layoutSource(`---\ntitle: Quotes\n---\n\n${body}\n:::pullquote\nQuote number one is a whole sentence of more than six words.\n:::\n`, { filename: 'marked.md', map: false });
+    expect(textElements(marked.layout).filter((e) => e.role === 'pullquote')).toEqual([]);
+    expect(marked.warnings.some((w) => w.message.includes('pull-quote'))).toBe(true);
   });
 });
