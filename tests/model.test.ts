@@ -4,6 +4,8 @@ import { BriefError, layoutSource } from '../src/index.js';
 import type { Block } from '../src/model/index.js';
 import { inlineText } from '../src/model/inlines.js';
 import { addAutoPullQuotes } from '../src/model/pullquotes.js';
+import { smartenText } from '../src/model/typography.js';
+import { lineText, textElements } from './helpers/layout-checks.js';
 
 const brief = (source: string, filename = 'test.md') => layoutSource(source, { filename }).brief;
 const errorOf = (source: string, filename = 'test.md'): BriefError => {
@@ -211,5 +213,31 @@ describe('the focus country and the dateline', () => {
   it('is the most named country when the dateline’s country is not in the body or not known', () => {
     expect(focus('BRUSSELS', body)).toBe('SI');
     expect(focus('SPLIT', body)).toBe('SI');
+  });
+});
+
+describe('automatic pull-quotes in other languages', () => {
+  const para = (text: string): Block => ({ kind: 'paragraph', inlines: [{ text: smartenText(text, ''), style: {} }], line: 1 });
+  const picked = (paragraphs: string[]) => addAutoPullQuotes(paragraphs.map(para), 1).flatMap((b) => (b.kind === 'pullquote' ? [b] : []));
+
+  it('picks quoted speech in guillemets and German marks, with the comma outside, and keeps their marks', () => {
+    const [fr] = picked(['« Il y a dix ans, on nous disait que l’éolien en mer ne se ferait jamais en France », raconte Yannick Morvan, délégué syndical.', 'Autre paragraphe.']);
+    expect(fr).toMatchObject({ text: 'Il y a dix ans, on nous disait que l’éolien en mer ne se ferait jamais en France.', cite: 'Yannick Morvan', marks: ['«\u00A0', '\u00A0»'] });
+    const [de] = picked(['„Wir könnten mehr bauen, wenn wir die Leute hätten“, sagt Anna Huber aus Sachsen-Anhalt.', 'Noch ein Absatz.']);
+    expect(de).toMatchObject({ text: 'Wir könnten mehr bauen, wenn wir die Leute hätten.', cite: 'Anna Huber', marks: ['\u201E', '\u201C'] });
+    const [es] = picked(['«Nos piden que reduzcamos el riego un ochenta por ciento este año», lamenta Jordi Serra.', 'Otro párrafo.']);
+    expect(es).toMatchObject({ cite: 'Jordi Serra', marks: ['«', '»'] });
+  });
+
+  it('still takes no fragment: a quotation that stops mid-sentence is not picked', () => {
+    expect(picked(['Il parle d’une « transition qui avance par à-coups et sans véritable plan » dans la région.'])).toEqual([]);
+  });
+
+  it('sets the display in the marks the text used', () => {
+    const source = '---\ntitle: Éolien\nlang: fr\n---\n\nPremier paragraphe assez long pour ouvrir la colonne.\n\n« Il y a dix ans, on nous disait que l’éolien en mer ne se ferait jamais en France », raconte Yannick Morvan.\n\nTroisième paragraphe.\n\nQuatrième paragraphe, qui termine le texte.\n';
+    const { layout } = layoutSource(source, { filename: 'fr.md', map: false });
+    const display = textElements(layout).filter((e) => e.role === 'pullquote').map(lineText).join(' ');
+    expect(display).toMatch(/^«[ \u00A0]Il y a dix ans/u);
+    expect(display).toMatch(/France\.[ \u00A0]»$/u);
   });
 });
