@@ -326,4 +326,13 @@ describe('hyphens the writer typed', () => {
     }
     expect(lines).toBeGreaterThan(1000);
   });
+
+  it('may stand above a paragraph’s last line when keeping it off would force a very loose line', () => {
+    // Unseen German brief, page 1's 57 mm column: kept off, "Sachsen-" left the first line at 2.66.
+    const text = smartenText('Ein Engpass ist das Personal. Bauunternehmen, Planungsbüros und die Bahn selbst suchen Ingenieurinnen und Ingenieure, Gleisbauer und Fahrdienstleiter. »Wir könnten mehr bauen, wenn wir die Leute hätten«, sagt die Geschäftsführerin eines mittelständischen Gleisbauunternehmens aus Sachsen-Anhalt.', '');
+    const measure = 162.3;
+    const set = setLines(paragraph(text, { hyphenation: patternsFor('de'), narrowest: measure }), 0, () => measure, 'justify');
+    expect(Math.max(...set.map((line) => line.ratio))).toBeLessThan(2);
+    expect(lineText(set[0]!)).toMatch(/Bau-$/);
+  });
 });
