@@ -1,7 +1,8 @@
 /**
  * A pull-quote with no spot in the columns away from its words: found on an unseen one-page news
  * item (tests/fixtures/unseen), where the writer's quote hung below the last paragraph of the
- * second column and left the text columns 12 lines apart. It stands in page 1's rail instead.
+ * second column and left the text columns 12 lines apart. It stands in page 1's rail instead; an
+ * automatic one with nowhere to go is left out.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -39,5 +40,18 @@ describe('a pull-quote in the rail', () => {
     for (const line of quote) expect(line.x).toBeLessThan(rail.x - 6);
     expect(outsideFrame(layout)).toEqual([]);
     expect(overlappingText(layout)).toEqual([]);
+  });
+
+  it('leaves out an automatic quote that could only hang below the last paragraph, and the columns end level', () => {
+    // Unseen two-page brief asking for two quotes: the second hung below one column's end.
+    const { layout, warnings } = layoutSource(fixture('coalition-letter-lists.md'), { filename: 'coalition.md' });
+    const last = layout.pages[layout.pages.length - 1]!;
+    const body = textElements({ ...layout, pages: [last] }).filter((e) => e.column !== undefined && e.role !== 'links');
+    const feet = [0, 1].map((column) => Math.max(...body.filter((e) => e.column === column).map((e) => e.y)));
+    expect(Math.abs(feet[0]! - feet[1]!)).toBeLessThanOrEqual(layout.grid.pitch + 0.01);
+    for (const quote of textElements({ ...layout, pages: [last] }).filter((e) => e.role === 'pullquote')) {
+      expect(quote.y, 'a quote below the text of the last page').toBeLessThan(Math.max(...feet));
+    }
+    expect(warnings).toEqual([]);
   });
 });

@@ -182,18 +182,23 @@ function placeLateQuotes(pages: FlowedPage[], units: FlowUnit[], flow: (units: F
       return { flowPages: without, bodyUnits: kept };
     }
   }
-  // One trailing quote may close the article, unless it throws the last columns out of balance
-  // (a short brief, or text below a figure across the measure): then, as more would stack up,
-  // it is left out.
+  // One trailing quote the writer marked may close the article, unless it throws the last
+  // columns out of balance (a short brief, or text below a figure across the measure): then, as
+  // more would stack up, it is left out. One picked automatically is left out whenever the text
+  // sets as well without it: hung under one column's last paragraph, it leaves that column's
+  // text short of the other's, and nobody asked for it.
   if (late.length === 1) {
+    const automatic = late[0]!.automatic === true;
     const spread = lastBandSpread(pages[pages.length - 1]!);
-    if (spread <= MAX_TRAILING_SPREAD) return { flowPages: pages, bodyUnits: units };
+    if (!automatic && spread <= MAX_TRAILING_SPREAD) return { flowPages: pages, bodyUnits: units };
     const kept = units.filter((unit) => unit !== late[0]);
     const without = flow(kept);
     // Nothing but the quote to set (a brief of one pull-quote), or no better without it: keep it.
     const last = without[without.length - 1];
-    if (!last || lastBandSpread(last) >= spread) return { flowPages: pages, bodyUnits: units };
+    if (!last || without.length > pages.length || (!automatic && lastBandSpread(last) >= spread)) return { flowPages: pages, bodyUnits: units };
     warn(late[0]!);
+    // Without it another quote may now be the one left at the end: it gets the same treatment.
+    if (last.lateQuotes.length) return placeLateQuotes(without, kept, flow, rail, warn);
     return { flowPages: without, bodyUnits: kept };
   }
   for (const quote of late.slice(1)) warn(quote);
