@@ -66,8 +66,10 @@ function chooseBreaks(items: readonly Item[], from: number, measureOf: (line: nu
     // At each tolerance a typed hyphen ("Sachsen-") is kept off the line above the last, as an
     // added one is; only when that alone makes the tolerance unreachable is it allowed there
     // (forbidding it outright left a German paragraph of compounds a 2.7 line).
+    const typedHyphens = items.some((item, i) => i >= from && item.type === 'penalty' && item.flagged && item.hyphen === undefined);
     for (const pass of passes) {
-      const breaks = findBreaks(items, from, { lineWidth: measureOf, noFinalHyphen: true, noFinalTypedHyphen: true, ...pass, ...extra }) ?? findBreaks(items, from, { lineWidth: measureOf, noFinalHyphen: true, ...pass, ...extra });
+      const strict = findBreaks(items, from, { lineWidth: measureOf, noFinalHyphen: true, noFinalTypedHyphen: true, ...pass, ...extra });
+      const breaks = strict ?? (typedHyphens ? findBreaks(items, from, { lineWidth: measureOf, noFinalHyphen: true, ...pass, ...extra }) : undefined);
       if (breaks) return breaks;
     }
   } else {
