@@ -154,8 +154,8 @@ describe('footnotes too long for a column foot', () => {
 });
 
 describe('a reference line near a column foot', () => {
-  /** One long paragraph with a reference after word `at`, and a note of `noteWords` words. */
-  const brief = (at: number, noteWords: number) => `---\ntitle: Moving notes\n---\n\n${filler(7, at)} claim.[^1] ${filler(8, 900 - at)}.\n\n[^1]: ${filler(9, noteWords)}.\n`;
+  /** One long paragraph with a reference after word `at`, and a note of `noteWords` words; a country gives page 1 its rail and narrow columns. */
+  const brief = (at: number, noteWords: number) => `---\ntitle: Moving notes\ncountry: Albania\n---\n\n${filler(7, at)} claim.[^1] ${filler(8, 900 - at)}.\n\n[^1]: ${filler(9, noteWords)}.\n`;
   const where = (layout: Layout) => {
     const reference = referenceLine(layout, 1)!;
     const page = layout.pages[reference.page - 1]!;

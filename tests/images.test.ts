@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { layoutSource, renderBrief, typesettingReport } from '../src/index.js';
-import type { ImageElement, Layout, Page, StructNode } from '../src/layout/index.js';
+import { pageGeometry, type ImageElement, type Layout, type Page, type StructNode } from '../src/layout/index.js';
 import { readSvg } from '../src/model/svg.js';
 import { barChartSvg, contentFolder, pngBytes } from './helpers/images.js';
 import { joinedText, readPdf } from './helpers/pdf.js';
@@ -18,6 +18,8 @@ import { offGrid, outsideFrame, overlappingText, textElements } from './helpers/
 const PARAGRAPH = 'The spectrum auction ran for eleven rounds and the operators bid cautiously at first, then raised their offers as the frequencies in the lower band ran short. Regulators watched the bidding closely, and analysts said the outcome would shape the rollout of fifth-generation networks for a decade.';
 const text = (paragraphs: number) => Array.from({ length: paragraphs }, () => PARAGRAPH).join('\n\n');
 const brief = (body: string) => `---\ntitle: Pictures in a brief\ndek: How figures are set.\ndate: 2024-05-01\n---\n\n${body}\n`;
+/** The same with a country, so page 1 has its rail and the text its narrow first-page columns. */
+const briefWithRail = (body: string) => `---\ntitle: Pictures in a brief\ndek: How figures are set.\ndate: 2024-05-01\ncountry: Albania\n---\n\n${body}\n`;
 
 function images(layout: Layout): Array<ImageElement & { page: Page }> {
   return layout.pages.flatMap((page) => page.elements.filter((e): e is ImageElement => e.kind === 'image').map((e) => ({ ...e, page })));
@@ -128,7 +130,7 @@ describe('a wide image that does not fit floats to the next page', () => {
   it('lets the text after it fill the page, never splits it, and sets it at the next page head', () => {
     const dir = contentFolder({ 'panorama.png': pngBytes(1600, 800) });
     // Enough text that the image's place falls near the foot of page 2.
-    const source = brief(`${text(25)}\n\n![Panorama](panorama.png "A panorama")\n\n${text(14)}`);
+    const source = briefWithRail(`${text(25)}\n\n![Panorama](panorama.png "A panorama")\n\n${text(14)}`);
     const { layout } = layoutSource(source, { filename: 'float.md', contentDir: dir });
     const [image] = images(layout);
     const page = image!.page;
@@ -331,12 +333,19 @@ describe('SVG bounds: bombs and oversize drawings are refused, not drawn', () =>
 });
 
 describe('a pull-quote with nowhere to go below a wide figure', () => {
-  it('is left out with a warning rather than set alone after the last paragraph', () => {
+  it('stands in the rail, or is left out with a warning, rather than set alone after the last paragraph', () => {
     const dir = contentFolder({ 'pano.png': pngBytes(1600, 400) });
-    const source = `---\ntitle: A quote after the last figure\npullquotes: none\n---\n\n${PARAGRAPH}\n\n:::pullquote{cite="A crane driver"}\nNobody expects the authority to act, so nobody asks it to.\n:::\n\n${PARAGRAPH}\n\n:::figure{wide}\n![A panorama](pano.png)\n:::\n\nThe clerk says she does not expect the sea to reach the hall in her lifetime. What she expects sooner is the day nobody will sell her neighbours a mortgage.\n`;
-    const { layout, warnings } = layoutSource(source, { filename: 'trailing.md', contentDir: dir });
+    const source = (country: string) => `---\ntitle: A quote after the last figure\npullquotes: none\n${country}---\n\n${PARAGRAPH}\n\n:::pullquote{cite="A crane driver"}\nNobody expects the authority to act, so nobody asks it to.\n:::\n\n${PARAGRAPH}\n\n:::figure{wide}\n![A panorama](pano.png)\n:::\n\nThe clerk says she does not expect the sea to reach the hall in her lifetime. What she expects sooner is the day nobody will sell her neighbours a mortgage.\n`;
+    // With a country, page 1's rail has room below its facts: the quote stands there.
+    const railed = layoutSource(source('country: Albania\n'), { filename: 'trailing.md', contentDir: dir });
+    const rail = pageGeometry('a4').firstPage.rail;
+    const quote = textElements(railed.layout).filter((e) => e.role === 'pullquote');
+    expect(quote.length).toBeGreaterThan(0);
+    for (const line of quote) expect(line.x).toBeGreaterThanOrEqual(rail.x - 6);
+    expect(typesettingReport(railed.layout).summary.lastPageBalance).toBeLessThanOrEqual(2);
+    // Without one there is no rail: it is left out, with a warning naming its line.
+    const { layout, warnings } = layoutSource(source(''), { filename: 'trailing.md', contentDir: dir });
     expect(warnings.some((w) => w.line === 8 && /pull-quote .* left out/.test(w.message))).toBe(true);
-    expect(typesettingReport(layout).summary.lastPageBalance).toBeLessThanOrEqual(2);
     expect(textElements(layout).some((e) => e.role === 'pullquote')).toBe(false);
   });
 });

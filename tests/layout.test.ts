@@ -119,7 +119,8 @@ describe('the seed brief', () => {
     expect(page1).toContain('HUAWEI: BANNED');
     expect(textElements(layout).filter((e) => e.role === 'sidebar' && e.page > 1).map(lineText)).toEqual([]);
     const sidebar = textElements(layout).filter((e) => e.role === 'sidebar').map(lineText).join(' ');
-    for (const name of ['Australia', 'United Kingdom', 'Canada', 'Czechia', 'France', 'Germany', 'India', 'Italy', 'Japan', 'New Zealand', 'Poland']) {
+    // (Czech Republic as the front matter types it: a country with two current names keeps the writer's.)
+    for (const name of ['Australia', 'United Kingdom', 'Canada', 'Czech Republic', 'France', 'Germany', 'India', 'Italy', 'Japan', 'New Zealand', 'Poland']) {
       expect(sidebar).toContain(name);
     }
     expect(brief.sidebar?.groups.every((g) => g.status === undefined)).toBe(true);

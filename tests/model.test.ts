@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { BriefError, layoutSource } from '../src/index.js';
 import type { Block } from '../src/model/index.js';
 import { inlineText } from '../src/model/inlines.js';
+import { addAutoPullQuotes } from '../src/model/pullquotes.js';
+import { smartenText } from '../src/model/typography.js';
+import { lineText, textElements } from './helpers/layout-checks.js';
 
 const brief = (source: string, filename = 'test.md') => layoutSource(source, { filename }).brief;
 const errorOf = (source: string, filename = 'test.md'): BriefError => {
@@ -173,5 +176,68 @@ describe('directives and inline syntax', () => {
     const { brief: b, warnings } = layoutSource('# H\n\n<div>Kept <b>words</b></div>\n', { filename: 'x.md' });
     expect(paragraphs(b.body)).toEqual(['Kept words']);
     expect(warnings.some((w) => /HTML/.test(w.message))).toBe(true);
+  });
+});
+
+describe('automatic pull-quotes name their speaker in full', () => {
+  const para = (text: string): Block => ({ kind: 'paragraph', inlines: [{ text, style: {} }], line: 1 });
+  const cites = (paragraphs: string[]) => addAutoPullQuotes(paragraphs.map(para), 1).flatMap((b) => (b.kind === 'pullquote' ? [b.cite] : []));
+
+  it('gives a speaker quoted by surname the full name the article introduced them by', () => {
+    const body = [
+      'Others are more conciliatory. “Nobody designed this system to fail at all,” said Henrik Aalto, a grid analyst in Helsinki.',
+      'Filler paragraph one.', 'Filler paragraph two.',
+      '“The grid does not care about borders or about anything else at all,” Aalto said. “Politicians do.”',
+    ];
+    expect(cites(body)).toEqual(['Henrik Aalto']);
+  });
+
+  it('keeps a surname alone when no fuller name stands in the article, and never takes a sentence’s last word', () => {
+    expect(cites(['He came from Helsinki. Aalto was there.', '“The grid does not care about borders or about anything else at all,” Aalto said.'])).toEqual(['Aalto']);
+    expect(cites(['But Aalto disagreed.', '“The grid does not care about borders or about anything else at all,” Aalto said.'])).toEqual(['Aalto']);
+  });
+});
+
+describe('the focus country and the dateline', () => {
+  const focus = (dateline: string | undefined, body: string) =>
+    layoutSource(`---\ntitle: Focus\n${dateline ? `dateline: ${dateline}\n` : ''}---\n\n${body}\n`, { filename: 'f.md', map: false }).brief.meta.country?.alpha2;
+  const body = 'The coalition agreement is the longest in Croatia’s history. The Krško plant is owned with Slovenia. Relations with Slovenia and Serbia are mentioned, and Slovenia again.';
+
+  it('is the country a story is filed from (its capital or its name) when the body names it', () => {
+    expect(focus(undefined, body)).toBe('SI');
+    expect(focus('ZAGREB', body)).toBe('HR');
+    expect(focus('Zagreb, 21 May', body)).toBe('HR');
+    expect(focus('CROATIA', body)).toBe('HR');
+  });
+
+  it('is the most named country when the dateline’s country is not in the body or not known', () => {
+    expect(focus('BRUSSELS', body)).toBe('SI');
+    expect(focus('SPLIT', body)).toBe('SI');
+  });
+});
+
+describe('automatic pull-quotes in other languages', () => {
+  const para = (text: string): Block => ({ kind: 'paragraph', inlines: [{ text: smartenText(text, ''), style: {} }], line: 1 });
+  const picked = (paragraphs: string[]) => addAutoPullQuotes(paragraphs.map(para), 1).flatMap((b) => (b.kind === 'pullquote' ? [b] : []));
+
+  it('picks quoted speech in guillemets and German marks, with the comma outside, and keeps their marks', () => {
+    const [fr] = picked(['« Il y a dix ans, on nous disait que l’éolien en mer ne se ferait jamais en France », raconte Yannick Morvan, délégué syndical.', 'Autre paragraphe.']);
+    expect(fr).toMatchObject({ text: 'Il y a dix ans, on nous disait que l’éolien en mer ne se ferait jamais en France.', cite: 'Yannick Morvan', marks: ['«\u00A0', '\u00A0»'] });
+    const [de] = picked(['„Wir könnten mehr bauen, wenn wir die Leute hätten“, sagt Anna Huber aus Sachsen-Anhalt.', 'Noch ein Absatz.']);
+    expect(de).toMatchObject({ text: 'Wir könnten mehr bauen, wenn wir die Leute hätten.', cite: 'Anna Huber', marks: ['\u201E', '\u201C'] });
+    const [es] = picked(['«Nos piden que reduzcamos el riego un ochenta por ciento este año», lamenta Jordi Serra.', 'Otro párrafo.']);
+    expect(es).toMatchObject({ cite: 'Jordi Serra', marks: ['«', '»'] });
+  });
+
+  it('still takes no fragment: a quotation that stops mid-sentence is not picked', () => {
+    expect(picked(['Il parle d’une « transition qui avance par à-coups et sans véritable plan » dans la région.'])).toEqual([]);
+  });
+
+  it('sets the display in the marks the text used', () => {
+    const source = '---\ntitle: Éolien\nlang: fr\n---\n\nPremier paragraphe assez long pour ouvrir la colonne.\n\n« Il y a dix ans, on nous disait que l’éolien en mer ne se ferait jamais en France », raconte Yannick Morvan.\n\nTroisième paragraphe.\n\nQuatrième paragraphe, qui termine le texte.\n';
+    const { layout } = layoutSource(source, { filename: 'fr.md', map: false });
+    const display = textElements(layout).filter((e) => e.role === 'pullquote').map(lineText).join(' ');
+    expect(display).toMatch(/^«[ \u00A0]Il y a dix ans/u);
+    expect(display).toMatch(/France\.[ \u00A0]»$/u);
   });
 });

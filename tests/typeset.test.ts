@@ -257,6 +257,7 @@ describe('copy-editing niceties (none changes a word)', () => {
     expect(tied('a 5 km cable and 3.5 billion euros, 40 % up at 10 Gbps')).toBe('a 5~km cable and 3.5~billion euros, 40~% up at 10~Gbps');
     expect(tied('paid € 20 under No. 5, see p. 12')).toBe('paid €~20 under No.~5, see p.~12');
     expect(tied('J. R. Hartley met A. Smith in 5 minutes')).toBe('J.~R.~Hartley met A.~Smith in 5 minutes');
+    expect(tied('about EUR 1.6 billion, PLN 187 and NATO 2030 or EUR prices')).toBe('about EUR~1.6~billion, PLN~187 and NATO 2030 or EUR prices');
     const sample = 'a 5 km cable, € 20, J. R. Hartley';
     expect(words(tieSpaces(sample))).toEqual(words(sample));
   });
@@ -305,5 +306,33 @@ describe('lines that cannot be justified', () => {
     // Its spaces stay near natural (ratio 1: +0.2 em) and it falls short of the measure.
     for (const piece of loose!.pieces) expect(piece.spaceWidth).toBeLessThanOrEqual(textWidth('serif', ' ', 9.5) + 0.2 * 9.5 + 1e-6);
     expect(loose!.width).toBeLessThan(140 - 20);
+  });
+});
+
+describe('hyphens the writer typed', () => {
+  const COMPOUNDS = 'The long-term, cross-border, under-invested and well-meant plans of the non-aligned, self-governing, war-torn and hard-pressed states were re-examined by first-rate, open-minded, clear-eyed and fast-moving teams of cost-conscious, risk-averse, data-driven and policy-minded officials in mid-winter.';
+
+  it('count towards the two hyphenated lines in a row and are not left above the last line', () => {
+    let lines = 0;
+    for (let measure = 80; measure <= 200; measure += 1) {
+      const set = setLines(paragraph(`${COMPOUNDS} ${FROG_KING}`, { narrowest: measure }), 0, () => measure, 'justify');
+      let run = 0;
+      set.forEach((line, index) => {
+        lines++;
+        run = lineText(line).endsWith('-') ? run + 1 : 0;
+        expect(run, `measure ${measure}, line ${index}`).toBeLessThanOrEqual(2);
+        if (index === set.length - 2) expect(lineText(line), `measure ${measure}`).not.toMatch(/-$/);
+      });
+    }
+    expect(lines).toBeGreaterThan(1000);
+  });
+
+  it('may stand above a paragraph’s last line when keeping it off would force a very loose line', () => {
+    // Unseen German brief, page 1's 57 mm column: kept off, "Sachsen-" left the first line at 2.66.
+    const text = smartenText('Ein Engpass ist das Personal. Bauunternehmen, Planungsbüros und die Bahn selbst suchen Ingenieurinnen und Ingenieure, Gleisbauer und Fahrdienstleiter. »Wir könnten mehr bauen, wenn wir die Leute hätten«, sagt die Geschäftsführerin eines mittelständischen Gleisbauunternehmens aus Sachsen-Anhalt.', '');
+    const measure = 162.3;
+    const set = setLines(paragraph(text, { hyphenation: patternsFor('de'), narrowest: measure }), 0, () => measure, 'justify');
+    expect(Math.max(...set.map((line) => line.ratio))).toBeLessThan(2);
+    expect(lineText(set[0]!)).toMatch(/Bau-$/);
   });
 });

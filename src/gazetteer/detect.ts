@@ -57,21 +57,30 @@
  * is not on the food list ("Turkey prices fell before Thanksgiving") and "Georgia" in titles
  * ("Georgia on My Mind") are read as the countries.
  */
-import { proseNames } from './names.js';
+import { localNames, proseNames } from './names.js';
 import { NameIndex, type NameMatch } from './scan.js';
 import { isFalseFriend, type Around } from './traps.js';
 import type { Country, CountryMention } from './types.js';
 
-let index: NameIndex<Country> | undefined;
+const indexes = new Map<string, NameIndex<Country>>();
 
-function countryIndex(): NameIndex<Country> {
-  index ??= new NameIndex(proseNames());
+/** English names, and in a brief in another language its own names for countries too. */
+function countryIndex(lang: string | undefined): NameIndex<Country> {
+  const extra = localNames(lang);
+  const key = extra.size ? (lang ?? 'en').split('-')[0]!.toLowerCase() : 'en';
+  let index = indexes.get(key);
+  if (!index) {
+    const names = new Map(proseNames());
+    for (const [name, country] of extra) if (!names.has(name)) names.set(name, country);
+    index = new NameIndex(names);
+    indexes.set(key, index);
+  }
   return index;
 }
 
-/** Every country named in `text`, in order of appearance. */
-export function findCountryMentions(text: string): CountryMention[] {
-  return countryIndex()
+/** Every country named in `text`, in order of appearance (`lang`: the brief's language). */
+export function findCountryMentions(text: string, lang?: string): CountryMention[] {
+  return countryIndex(lang)
     .scan(text, (match) => !isFalseFriend(around(text, match)))
     .map(({ value, start, end, text: written }) => ({ country: value, start, end, text: written }));
 }

@@ -8,6 +8,7 @@ import type { Country } from './types.js';
 
 export type { Country, CountryMention, CountryTally } from './types.js';
 export { resolveCountry } from './resolve.js';
+export { countryOfDateline } from './place.js';
 export { findCountryMentions } from './detect.js';
 export { tallyCountries } from './tally.js';
 

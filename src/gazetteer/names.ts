@@ -5,6 +5,7 @@
  */
 import { ALIASES } from './aliases.js';
 import { countryTable, isPlainName } from './data.js';
+import { countryNamesIn } from './sources.js';
 import type { Country } from './types.js';
 
 let prose: Map<string, Country> | undefined;
@@ -37,6 +38,47 @@ export function lookupNames(): ReadonlyMap<string, Country> {
     }
   }
   return lookup;
+}
+
+const local = new Map<string, ReadonlyMap<string, Country>>();
+
+/**
+ * Short forms the package lacks, as the press of each language writes them (the package has
+ * only "États-Unis d'Amérique", "Stati Uniti d'America", "República de Corea").
+ */
+const LOCAL_ALIASES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  fr: { US: ['États-Unis'], GB: ['Grande-Bretagne'], CI: ['Côte d’Ivoire'], CZ: ['Tchéquie'] },
+  it: { US: ['Stati Uniti'] },
+  es: { KR: ['Corea del Sur'], KP: ['Corea del Norte'], CZ: ['Chequia'] },
+};
+
+function withLocalAliases(named: Readonly<Record<string, readonly string[]>>, aliases: Readonly<Record<string, readonly string[]>> | undefined): Record<string, readonly string[]> {
+  const out: Record<string, readonly string[]> = {};
+  for (const [alpha2, extra] of Object.entries(aliases ?? {})) out[alpha2] = [...(named[alpha2] ?? []), ...extra];
+  return out;
+}
+
+/**
+ * Names in the brief's language (its primary subtag), for a brief not in English: a French
+ * brief says Allemagne and États-Unis, a German one Deutschland and Schweiz. Plain names only,
+ * with the same spellings; an English name never gives way to a local one. Empty for English
+ * and for languages the package has no names in.
+ */
+export function localNames(lang: string | undefined): ReadonlyMap<string, Country> {
+  const language = (lang ?? 'en').split('-')[0]!.toLowerCase();
+  let map = local.get(language);
+  if (!map) {
+    const built = new Map<string, Country>();
+    const table = countryTable();
+    const named = countryNamesIn(language);
+    for (const [alpha2, names] of Object.entries(named ? { ...named, ...withLocalAliases(named, LOCAL_ALIASES[language]) } : {})) {
+      // Abbreviations (USA, VAE) and catalogue forms stay out, as in English prose.
+      addAll(built, names.filter((n) => isPlainName(n) && n !== n.toUpperCase()), table.byAlpha2.get(alpha2));
+    }
+    map = built;
+    local.set(language, map);
+  }
+  return map;
 }
 
 function addAll(map: Map<string, Country>, names: readonly string[], country: Country | undefined): void {

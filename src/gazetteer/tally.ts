@@ -33,8 +33,8 @@ function isNotDemonym(text: string, start: number, end: number): boolean {
 }
 
 /** Countries named in `text`: most mentioned first, then the earliest; demonyms add to countries already named. */
-export function tallyCountries(text: string): CountryTally[] {
-  const mentions = findCountryMentions(text);
+export function tallyCountries(text: string, lang?: string): CountryTally[] {
+  const mentions = findCountryMentions(text, lang);
   const tallies = new Map<string, CountryTally>();
   for (const { country, start } of mentions) {
     const tally = tallies.get(country.alpha2);

@@ -14,8 +14,12 @@ export interface Around {
   line: string;
 }
 
-/** Names that are also first names: "Chad Smith", "Kenya Barris", "Israel Adesanya", "Cuba Gooding". */
-const FIRST_NAMES = new Set(['Jordan', 'Chad', 'Israel', 'Georgia', 'Cuba', 'Kenya']);
+/**
+ * Names that are also first names: "Chad Smith", "Kenya Barris", "Israel Adesanya", "Cuba
+ * Gooding"; and, in briefs in other languages, their names for countries that are first names
+ * too: French Maurice (Mauritius) in "Maurice Dupont", Spanish and Italian Francia.
+ */
+const FIRST_NAMES = new Set(['Jordan', 'Chad', 'Israel', 'Georgia', 'Cuba', 'Kenya', 'Maurice', 'Francia']);
 /** Names that are also common surnames: "Michael Jordan", "Jimmy Wales". */
 const SURNAMES = new Set(['Jordan', 'Wales']);
 

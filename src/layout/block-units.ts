@@ -15,7 +15,8 @@ export const CELL_ABOVE = 9;
 
 export function pullQuoteUnit(block: PullQuoteBlock, grid: number): BlockUnit {
   const shape = byWidth((width: number) => {
-    const lines = setText(`\u201C${block.text.replace(/^[\u201C"]|[\u201D"]$/g, '')}\u201D`, PULLQUOTE, width, { align: 'balanced' });
+    const [open, close] = block.marks ?? ['\u201C', '\u201D'];
+    const lines = setText(`${open}${block.text.replace(/^[\u201C"]|[\u201D"]$/g, '')}${close}`, PULLQUOTE, width, { align: 'balanced' });
     const cite = block.cite ? setText(`\u2014 ${block.cite}`, PULLQUOTE_CITE, width, { align: 'ragged' }) : [];
     const content = 10 + lines.length * PULLQUOTE.leading + (cite.length ? 4 + cite.length * PULLQUOTE_CITE.leading : 0) + 6;
     // At least half a grid line of white above and below the rules.

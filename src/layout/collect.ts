@@ -65,7 +65,10 @@ function collectInto(blocks: readonly Block[], nesting: Nesting, context: Collec
       }
       case 'heading': {
         const style = block.depth === 2 ? H2 : block.depth === 3 ? H3 : H4;
-        units.push({ ...textUnit(block.inlines, { ...nesting, style, role: 'heading' }, context, block.line, { spaceBefore: 1, keepWithNext: true, align: 'ragged', hyphenate: false }), headingLevel: block.depth });
+        // A subhead right under a heading (an H3 opening an H2's section) stands with it, as one
+        // heading block: a grid line between the two would part them.
+        const spaceBefore = previous?.kind === 'heading' ? 0 : 1;
+        units.push({ ...textUnit(block.inlines, { ...nesting, style, role: 'heading' }, context, block.line, { spaceBefore, keepWithNext: true, align: 'ragged', hyphenate: false }), headingLevel: block.depth });
         return;
       }
       case 'list': {
@@ -97,6 +100,8 @@ function collectInto(blocks: readonly Block[], nesting: Nesting, context: Collec
           const unit = units[u]!;
           if (unit.kind === 'text') unit.rightIndent = Math.max(unit.rightIndent, nesting.quoteDepth === 0 ? QUOTE_INDENT : 0);
         }
+        setAttribution(units, start);
+        joinQuoteRules(units, start);
         markSpaceAfter(units, start);
         return;
       }
@@ -125,7 +130,7 @@ function collectInto(blocks: readonly Block[], nesting: Nesting, context: Collec
         return;
       case 'pullquote': {
         // A display is a repeat of the text: one too long for any column is left out, not cut.
-        const unit = { ...pullQuoteUnit(block, context.grid), sourceLine: block.line };
+        const unit = { ...pullQuoteUnit(block, context.grid), sourceLine: block.line, ...(block.automatic ? { automatic: true } : {}) };
         if (unit.height(context.narrowestColumn) * context.grid > context.maxImageHeight) {
           context.warn('this pull-quote is too long to set as a display and was left out (its words stay in the body); quote a sentence or two', block.line);
         } else units.push(unit);
@@ -178,6 +183,37 @@ function codeSpaces(text: string): string {
 function lastIsParagraph(units: FlowUnit[]): boolean {
   const last = units[units.length - 1];
   return !!last && last.kind === 'text' && last.role === 'body';
+}
+
+/** A quotation's closing line that names its source: "— Report of the panel, 2025". */
+const ATTRIBUTION = /^\s*[\u2014\u2015\u2013]/u;
+
+/**
+ * A block quotation's attribution is a short line, not a paragraph: justified, its two or three
+ * words were spread across the whole measure. It is set ragged, without hyphens, as a caption is,
+ * and never stands alone at the head of a column, cut off from the words it attributes.
+ */
+function setAttribution(units: FlowUnit[], start: number): void {
+  const last = units[units.length - 1];
+  if (units.length - start < 2 || !last || last.kind !== 'text' || last.role !== 'quote') return;
+  const text = last.inlines.map((inline) => inline.text).join('');
+  if (!ATTRIBUTION.test(text)) return;
+  last.align = 'ragged';
+  last.hyphenation = undefined;
+  last.keepWithPrevious = true;
+}
+
+/**
+ * The rule beside a quotation runs down all its paragraphs, not one stroke per paragraph with
+ * gaps between them, which read as separate quotations.
+ */
+function joinQuoteRules(units: FlowUnit[], start: number): void {
+  for (let u = start + 1; u < units.length; u++) {
+    const unit = units[u]!;
+    const above = units[u - 1]!;
+    if (unit.kind !== 'text' || above.kind !== 'text' || unit.spaceBefore > 0 || above.spaceAfter) continue;
+    if (unit.quoteDepth === above.quoteDepth && unit.indent === above.indent) unit.quoteContinues = true;
+  }
 }
 
 /** The unit after a display block gets a grid line of space above it. */

@@ -23,6 +23,8 @@ export interface Region {
   column: number;
   /** The page's last (outer) column, where pull-quotes are set. */
   outer?: boolean;
+  /** No pull-quote here: one set here stood beside its words in a column filled after it. */
+  noQuotes?: boolean;
   /**
    * Grid lines below the cap where footnotes may hang: on a balanced page the columns' text
    * ends level and a column's notes stand just below it, not at the page's foot.
@@ -68,6 +70,8 @@ export interface RegionResult {
   lateQuotes: BlockUnit[];
   /** Grid lines the pull-quotes set in the region take, with the space above them. */
   quoteLines: number;
+  /** The pull-quotes set in the region before the text ran out, with what each drew. */
+  quotes: Array<{ quote: BlockUnit; elements: PageElement[] }>;
 }
 
 /**
@@ -108,6 +112,7 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
   let quoteAtTop = false;
   let forced = false;
   const lateQuotes: BlockUnit[] = [];
+  const quotes: RegionResult['quotes'] = [];
   let quoteLines = 0;
   const grid = geometry.grid;
   // Footnotes whose references are in the column: set at its foot, they shorten its text area.
@@ -119,7 +124,7 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
   const done = (): RegionResult => {
     if (region.outer && state.pending.length) state.quoteWait = (state.quoteWait ?? 0) + 1;
     const foot = noteLines();
-    if (!foot) return { elements, used, below: 0, filled: used, notes: 0, quoteAtTop, forced, lateQuotes, quoteLines };
+    if (!foot) return { elements, used, below: 0, filled: used, notes: 0, quoteAtTop, forced, lateQuotes, quoteLines, quotes };
     // At the foot of the column, or hanging from a balanced page's common foot; from the
     // column's own text when that ends well above it (the other column holds a figure that
     // floated there and is longer than the text), so the notes stay by their references.
@@ -127,7 +132,7 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
     const notesEnd = Math.min(limit, hangFrom + (region.noteRoom ? foot : 0));
     elements.push(...drawFootNotes(notes, region, notesEnd, geometry));
     const hanging = notesEnd > cap;
-    return { elements, used: hanging ? used : notesEnd, below: hanging ? notesEnd - used : 0, filled: used + foot, notes: foot, quoteAtTop, forced, lateQuotes, quoteLines };
+    return { elements, used: hanging ? used : notesEnd, below: hanging ? notesEnd - used : 0, filled: used + foot, notes: foot, quoteAtTop, forced, lateQuotes, quoteLines, quotes };
   };
   const baseline = (line: number) => baselineOf(geometry, region.firstLine + line);
   const changeFor = (unit: number) => changes.find((change) => change.unit === unit);
@@ -158,13 +163,16 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
       // Pull-quotes stand in the outer column, so the first column reads on uninterrupted and
       // both columns keep the same lines level with each other wherever the quote is not.
       const innerColumn = !final && region.outer === false && !state.quoteWait;
-      if ((used >= MIN_LINES || final) && !besideItsWords && !columnHasQuote && !innerColumn && used + space + height + roomAfter <= room) {
+      const barred = !final && region.noQuotes === true;
+      if ((used >= MIN_LINES || final) && !besideItsWords && !columnHasQuote && !innerColumn && !barred && used + space + height + roomAfter <= room) {
         state.pending.shift();
         state.quoteWait = 0;
         if (used === 0) quoteAtTop = true;
         if (final) lateQuotes.push(quote);
         quoteLines += space + height;
+        const drawnFrom = elements.length;
         placeBlock(quote, space);
+        if (!final) quotes.push({ quote, elements: elements.slice(drawnFrom) });
       } else return;
     }
   };
@@ -272,6 +280,13 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
       const need = gridLinesFor(unit, lines.length, grid) + followingNeed(units, state.unit + 1, region.width, grid);
       if (need > avail) return done();
     }
+    // What keeps with this paragraph (an attribution) does not open the next column alone: when
+    // it will not fit below, the paragraph's last lines go on with it, as a widow would.
+    const follower = units[state.unit + 1];
+    if (fit === lines.length && follower?.kind === 'text' && follower.keepWithPrevious) {
+      const below = used + space + gridLinesFor(unit, fit, grid) + follower.spaceBefore + gridLinesFor(follower, unitLines(follower, region.width, 0).length, grid);
+      if (below > room) fit = Math.max(0, lines.length - MIN_LINES);
+    }
     if (fit < lines.length) {
       const firstPart = state.from === 0;
       if (fit < MIN_LINES && firstPart && lines.length >= MIN_LINES) fit = 0; // no orphan
@@ -331,9 +346,16 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
     state.unit++;
     state.from = 0;
     // Nothing comes between a heading and its text, nor between words ending in a colon and
-    // what they introduce.
-    if (!unit.keepWithNext && !introduces(unit)) tryPending(false);
+    // what they introduce, nor between the items of a list.
+    if (!unit.keepWithNext && !introduces(unit) && !listGoesOn(unit, units[state.unit])) tryPending(false);
   }
+}
+
+/** Whether `next` belongs to the same list as `unit` (its next item, or more of this one). */
+function listGoesOn(unit: TextUnit, next: FlowUnit | undefined): boolean {
+  if (!next || next.kind !== 'text') return false;
+  const lists = unit.structPath.filter((step) => step.type === 'L');
+  return lists.some((list) => next.structPath.some((step) => step.type === 'L' && step.key === list.key));
 }
 
 /** A paragraph ending in a colon leads into what follows (a list, a quotation). */
@@ -346,7 +368,7 @@ function introduces(unit: TextUnit): boolean {
  * Whether a pull-quote would stand next to the words it repeats: anywhere in its own column,
  * or level with it in the column beside.
  */
-function besideWords(quote: string, column: readonly PageElement[], level: readonly PageElement[]): boolean {
+export function besideWords(quote: string, column: readonly PageElement[], level: readonly PageElement[]): boolean {
   const words = quote.split(/\s+/);
   const probes = [words.slice(0, 5), words.slice(-5)].map((part) => simplifyWords(part.join(' '))).filter((probe) => probe.length > 0);
   const shows = (elements: readonly PageElement[]) => {
@@ -421,7 +443,9 @@ function placeLines(unit: TextUnit, index: number, lines: ReturnType<typeof unit
   });
   if (unit.quoteDepth > 0 && lines.length) {
     const ruleX = rtl ? measureEnd + 6 : x - 6;
-    const top = first - unit.style.size * 0.8;
+    // A quotation's later paragraph joins its rule to the one above, unless it opens a column.
+    const joins = unit.quoteContinues && startsUnit && used > 0;
+    const top = joins ? first - unit.style.leading + unit.style.size * 0.25 : first - unit.style.size * 0.8;
     const bottom = first + (lines.length - 1) * unit.style.leading + unit.style.size * 0.25;
     out.push({ kind: 'rule', x1: ruleX, y1: top, x2: ruleX, y2: bottom, width: QUOTE_RULE, color: MUTED });
   }

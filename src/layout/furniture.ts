@@ -11,7 +11,7 @@ import { lineElement, setText } from './text.js';
 import type { Page, PageElement } from './types.js';
 
 /** What a footer shows: the brief's (or a pack's) title and date. */
-export type FooterMeta = Pick<BriefMeta, 'title' | 'date'>;
+export type FooterMeta = Pick<BriefMeta, 'title' | 'date'> & { lang?: string };
 
 /** Source Sans has no en space: two no-break spaces either side of a middle dot. */
 export const SEPARATOR = '\u00A0\u00A0\u00B7\u00A0\u00A0';
@@ -23,7 +23,7 @@ export function footer(meta: FooterMeta, page: number, pages: number, geometry: 
   const baseline = ruleY + 11;
   // After a right-to-left title the date is isolated (FSI … PDI), or UAX #9 would read its day
   // as an Arabic number apart from the month: "March 2024 1".
-  const date = meta.date ? (hasRightToLeft(meta.title) ? `\u2068${formatDate(meta.date)}\u2069` : formatDate(meta.date)) : undefined;
+  const date = meta.date ? (hasRightToLeft(meta.title) ? `\u2068${formatDate(meta.date, meta.lang)}\u2069` : formatDate(meta.date, meta.lang)) : undefined;
   const label = date ? `${meta.title}${SEPARATOR}${date}` : meta.title;
   const [number] = setText(`${page}\u2009/\u2009${pages}`, FOOTER, measure, { align: 'ragged' });
   const numberWidth = number ? number.width : 0;

@@ -10,6 +10,7 @@ import { BYLINE, DEK, HAIRLINE, HEADLINE, KICKER, MUTED, type TextStyle } from '
 import { capHeight, lineElement, setText } from './text.js';
 import type { PageElement } from './types.js';
 import { SEPARATOR } from './furniture.js';
+import { byline, formatDate } from './byline-words.js';
 
 export interface HeaderResult {
   elements: PageElement[];
@@ -62,9 +63,9 @@ export function layoutHeader(meta: Pick<BriefMeta, 'kicker' | 'title' | 'dek' | 
   }
 
   const bylineParts: { text: string; style: TextStyle }[] = [];
-  if (meta.byline.length) bylineParts.push({ text: `By ${joinNames(meta.byline)}`, style: { ...BYLINE, font: 'sans-semibold' } });
+  if (meta.byline.length) bylineParts.push({ text: byline(meta.byline, meta.lang), style: { ...BYLINE, font: 'sans-semibold' } });
   if (meta.dateline) bylineParts.push({ text: meta.dateline.toUpperCase(), style: { ...BYLINE, color: MUTED } });
-  if (meta.date) bylineParts.push({ text: formatDate(meta.date), style: { ...BYLINE, color: MUTED } });
+  if (meta.date) bylineParts.push({ text: formatDate(meta.date, meta.lang), style: { ...BYLINE, color: MUTED } });
   y += 18;
   if (bylineParts.length) {
     let bx = x;
@@ -87,14 +88,4 @@ export function layoutHeader(meta: Pick<BriefMeta, 'kicker' | 'title' | 'dek' | 
   return { elements, gridLines };
 }
 
-export function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-export function formatDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return `${day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
-}
+export { formatDate, joinNames } from './byline-words.js';

@@ -77,7 +77,8 @@ export function holeFillers(units: readonly FlowUnit[], start: FlowState, last: 
         const set = unitLinesLoosely(candidate, width, from, lines);
         if (set) fillers.push({ looseness: { unit, lines }, cost: Math.max(...set.map((line) => Math.abs(line.ratio))) });
       }
-    } else if (candidate.kind === 'block' || candidate.keepWithNext) {
+    } else if (candidate.kind === 'block' || (candidate.keepWithNext && candidate.spaceBefore > 0)) {
+      // Space above a display or a heading may grow; a subhead right under its heading has none.
       fillers.push({ looseness: { unit, lines: 0, space: 1 }, cost: SPACE_COST });
     }
   }

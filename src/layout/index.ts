@@ -19,6 +19,7 @@ import { footer, runningHead } from './furniture.js';
 import { pageGeometry } from './geometry.js';
 import { layoutHeader } from './header.js';
 import { layoutRail } from './rail.js';
+import { quoteInRail, type RailRoom } from './rail-quote.js';
 import type { SidebarPart } from './sidebar.js';
 import type { Layout, Page, PageElement } from './types.js';
 import type { FlowedPage } from './paginate.js';
@@ -77,15 +78,25 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
   const baselineAt = (line: number) => geometry.gridOrigin + line * geometry.grid;
   const firstPageExtras: PageElement[] = [...header.elements];
   const [firstSidebar, ...continuedSidebar] = sidebar;
-  if (firstSidebar) firstPageExtras.push(...firstSidebar(geometry.firstPage.rail.x, baselineAt(header.gridLines)).elements);
+  const railPart = firstSidebar?.(geometry.firstPage.rail.x, baselineAt(header.gridLines));
+  if (railPart) firstPageExtras.push(...railPart.elements);
+  // A brief with no country at all has nothing for the rail (no map, facts or list): page 1's
+  // text then takes the full measure in the later pages' two columns, instead of leaving the
+  // right third of the page empty.
+  const railEmpty = !brief.sidebar && !brief.meta.country;
+  // What is left of page 1's rail below its blocks: room for a pull-quote with nowhere else to go.
+  const rail: RailRoom | undefined = railPart && !railEmpty
+    ? { x: geometry.firstPage.rail.x, width: geometry.firstPage.rail.width, firstFree: header.gridLines + railPart.gridLines, free: bodyLines - railPart.gridLines, baselineAt }
+    : undefined;
   // A sidebar too long for page 1 goes on at the head of the right-hand column of the next pages.
   const continued: SidebarPart[] = continuedSidebar.map((part) => part(geometry.laterPages.body[1].x, baselineAt(0)));
 
   // A brief in a right-to-left language reads its columns from right to left.
   const inReadingOrder = (regions: Region[]): Region[] => (rightToLeft ? regions.reverse() : regions);
+  const firstBody = railEmpty ? geometry.laterPages.body : geometry.firstPage.body;
   const regionsFor = (pageIndex: number): Region[] => {
     if (pageIndex === 0) {
-      return inReadingOrder(geometry.firstPage.body.map((column, i) => ({ ...column, firstLine: header.gridLines, lines: bodyLines, column: i })));
+      return inReadingOrder(firstBody.map((column, i) => ({ ...column, firstLine: header.gridLines, lines: bodyLines, column: i })));
     }
     return inReadingOrder(
       geometry.laterPages.body.map((column, i) => {
@@ -105,7 +116,10 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
   let flowPages = flowBody(bodyUnits, regionsFor, geometry);
   // A brief whose body is empty (only raw HTML, say) still has its page 1.
   if (flowPages.length === 0) flowPages.push({ elements: [], columns: [], startUnit: 0, lateQuotes: [], pendingAfter: [] });
-  ({ flowPages, bodyUnits } = placeLateQuotes(flowPages, bodyUnits, (moved) => flowBody(moved, regionsFor, geometry), (line) => diagnostics.warn('a pull-quote found no place beside text that does not already show its words and was left out (its words stay in the body)', line)));
+  ({ flowPages, bodyUnits } = placeLateQuotes(flowPages, bodyUnits, (moved) => flowBody(moved, regionsFor, geometry), rail, (quote) => {
+    // Only a quote the writer marked is worth a word; one picked automatically just goes.
+    if (!quote.automatic) diagnostics.warn('a pull-quote found no place beside text that does not already show its words and was left out (its words stay in the body)', quote.sourceLine ?? 1);
+  }));
   // Notes are numbered after the body as finally set (pull-quotes may have been left out): the
   // footnotes first, then the band.
   for (const page of flowPages) {
@@ -145,7 +159,7 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
  * a column's foot. Each is set from further back instead (the first a page before the last, the
  * next a page before that), ahead of its words as a teaser; any still left over is left out.
  */
-function placeLateQuotes(pages: FlowedPage[], units: FlowUnit[], flow: (units: FlowUnit[]) => FlowedPage[], warn: (line: number) => void): { flowPages: FlowedPage[]; bodyUnits: FlowUnit[] } {
+function placeLateQuotes(pages: FlowedPage[], units: FlowUnit[], flow: (units: FlowUnit[]) => FlowedPage[], rail: RailRoom | undefined, warn: (quote: BlockUnit) => void): { flowPages: FlowedPage[]; bodyUnits: FlowUnit[] } {
   const late = pages[pages.length - 1]!.lateQuotes;
   if (late.length === 0) return { flowPages: pages, bodyUnits: units };
   if (pages.length > 1) {
@@ -158,21 +172,36 @@ function placeLateQuotes(pages: FlowedPage[], units: FlowUnit[], flow: (units: F
     const again = flow(moved);
     if (again.length <= pages.length && again[again.length - 1]!.lateQuotes.length === 0) return { flowPages: again, bodyUnits: moved };
   }
-  // One trailing quote may close the article, unless it throws the last columns out of balance
-  // (a short brief, or text below a figure across the measure): then, as more would stack up,
-  // it is left out.
+  // One quote with nowhere else to go may stand in page 1's rail, the columns flowed without it.
   if (late.length === 1) {
+    const drawn = quoteInRail(late[0]!, pages, rail);
+    const kept = units.filter((unit) => unit !== late[0]);
+    const without = drawn ? flow(kept) : [];
+    if (drawn && without.length > 0 && without.length <= pages.length && without[without.length - 1]!.lateQuotes.length === 0) {
+      without[0]!.elements.push(...drawn);
+      return { flowPages: without, bodyUnits: kept };
+    }
+  }
+  // One trailing quote the writer marked may close the article, unless it throws the last
+  // columns out of balance (a short brief, or text below a figure across the measure): then, as
+  // more would stack up, it is left out. One picked automatically is left out whenever the text
+  // sets as well without it: hung under one column's last paragraph, it leaves that column's
+  // text short of the other's, and nobody asked for it.
+  if (late.length === 1) {
+    const automatic = late[0]!.automatic === true;
     const spread = lastBandSpread(pages[pages.length - 1]!);
-    if (spread <= MAX_TRAILING_SPREAD) return { flowPages: pages, bodyUnits: units };
+    if (!automatic && spread <= MAX_TRAILING_SPREAD) return { flowPages: pages, bodyUnits: units };
     const kept = units.filter((unit) => unit !== late[0]);
     const without = flow(kept);
     // Nothing but the quote to set (a brief of one pull-quote), or no better without it: keep it.
     const last = without[without.length - 1];
-    if (!last || lastBandSpread(last) >= spread) return { flowPages: pages, bodyUnits: units };
-    warn(late[0]!.sourceLine ?? 1);
+    if (!last || without.length > pages.length || (!automatic && lastBandSpread(last) >= spread)) return { flowPages: pages, bodyUnits: units };
+    warn(late[0]!);
+    // Without it another quote may now be the one left at the end: it gets the same treatment.
+    if (last.lateQuotes.length) return placeLateQuotes(without, kept, flow, rail, warn);
     return { flowPages: without, bodyUnits: kept };
   }
-  for (const quote of late.slice(1)) warn(quote.sourceLine ?? 1);
+  for (const quote of late.slice(1)) warn(quote);
   const kept = units.filter((unit) => !late.slice(1).includes(unit as BlockUnit));
   return { flowPages: flow(kept), bodyUnits: kept };
 }

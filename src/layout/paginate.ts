@@ -6,6 +6,7 @@
 import { cloneState, fillRegion, initialState, isDone, type FlowState, type Looseness, type Region, type RegionResult } from './flow.js';
 import type { PageGeometry } from './geometry.js';
 import { changeSets, fillHoles, holeFillers } from './holes.js';
+import { quoteBesideItsWords } from './quote-check.js';
 import type { ColumnFill, PageElement } from './types.js';
 import type { BlockUnit, FlowUnit } from './units.js';
 
@@ -167,7 +168,25 @@ function spread(regions: Region[], results: RegionResult[]): number {
   return Math.max(...feet) - Math.min(...feet);
 }
 
+/**
+ * Fills the page's columns in turn. A pull-quote that turns out to stand beside its words (in
+ * its own column, or level in a column filled after it) is kept out of that column and the page
+ * is filled again: the quote goes on to a later column or page.
+ */
 function fillPage(units: readonly FlowUnit[], state: FlowState, regions: Region[], geometry: PageGeometry, following: Region[], caps?: number[], pageChanges: Looseness[] = [], quotesAnywhere = false): RegionResult[] {
+  const start = cloneState(state);
+  let barred = regions;
+  for (;;) {
+    const results = fillColumns(units, state, barred, geometry, following, caps, pageChanges, quotesAnywhere);
+    const column = quoteBesideItsWords(barred, results, geometry.grid);
+    if (column === undefined || barred[column]!.noQuotes) return results;
+    barred = barred.map((region, i) => (i === column ? { ...region, noQuotes: true } : region));
+    for (const key of Object.keys(state) as Array<keyof FlowState>) delete state[key];
+    Object.assign(state, cloneState(start));
+  }
+}
+
+function fillColumns(units: readonly FlowUnit[], state: FlowState, regions: Region[], geometry: PageGeometry, following: Region[], caps?: number[], pageChanges: Looseness[] = [], quotesAnywhere = false): RegionResult[] {
   const results: RegionResult[] = [];
   regions.forEach((column, i) => {
     // When balancing cannot keep pull-quotes to the outer column, any column may take one.

@@ -32,6 +32,8 @@ export interface TextUnit {
   /** Grid lines of space below (after displays such as code and quotes). */
   spaceAfter?: number;
   keepWithNext: boolean;
+  /** Never opens a column alone: a quotation's attribution takes the last lines above it along. */
+  keepWithPrevious?: boolean;
   /** The heading that opens the endnotes: they are set in a band of their own below the body. */
   startsNotes?: boolean;
   /** A paragraph of footnote `note` (its number). */
@@ -45,6 +47,8 @@ export interface TextUnit {
   marker?: { text: string; style: TextStyle; destination?: string };
   /** Number of block-quote rules to draw at the left. */
   quoteDepth: number;
+  /** A later paragraph of the same quotation at the same indent: its rule joins the one above. */
+  quoteContinues?: boolean;
   /** Line numbers in the source, for messages. */
   sourceLine: number;
   onMissingGlyphs?: (characters: string[]) => void;
@@ -78,6 +82,8 @@ export interface BlockUnit {
   quotes?: string;
   /** Line in the source, for messages. */
   sourceLine?: number;
+  /** A pull-quote the pipeline picked itself: left out without a word, as the writer never asked for it. */
+  automatic?: boolean;
   /** Height in grid lines when set in `width`. */
   height(width: number): number;
   /** Elements for the block with its first grid cell's baseline at `baseline`. */

@@ -12,6 +12,7 @@ import { readMeta } from './meta.js';
 import { addAutoPullQuotes, autoPullQuoteCount } from './pullquotes.js';
 import { buildGlance } from './glance.js';
 import { readFocusCountry, readSidebar } from './sidebar.js';
+import { asWritten, writersNames } from './writers-names.js';
 import type { Block, Brief, NotesBlock } from './types.js';
 
 export interface ModelOptions {
@@ -46,8 +47,15 @@ export function buildBrief(parsed: ParsedSource, diagnostics: Diagnostics, optio
   // Links in the notes count too, so the list is made after them.
   if (context.links.length) body.push({ kind: 'links', links: context.links.map((url, i) => ({ number: i + 1, url })), line: 1 });
 
-  const country = readFocusCountry(frontMatter, text, diagnostics);
-  const sidebar = readSidebar(frontMatter, text, diagnostics);
+  // Country names may be written in the brief's language (Deutschland, États-Unis).
+  const typed = new Map<string, string>();
+  const focus = readFocusCountry(frontMatter, text, diagnostics, meta.lang, meta.dateline);
+  const listed = readSidebar(frontMatter, text, diagnostics, meta.lang, typed);
+  if (focus && typeof frontMatter.data.country === 'string' && !typed.has(focus.alpha2)) typed.set(focus.alpha2, frontMatter.data.country);
+  // Türkiye or Turkey, Timor-Leste or East Timor: the page prints the name the writer chose.
+  const names = writersNames(text, meta.lang, typed);
+  const country = focus && asWritten(focus, names);
+  const sidebar = listed && { ...listed, groups: listed.groups.map((group) => ({ ...group, entries: group.entries.map((entry) => ({ ...entry, country: asWritten(entry.country, names) })) })) };
   const brief: Brief = { meta: country ? { ...meta, country } : meta, body, images: context.images };
   if (sidebar) brief.sidebar = sidebar;
   if (country) brief.glance = buildGlance(country);

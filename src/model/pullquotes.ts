@@ -14,13 +14,32 @@ interface Candidate {
   text: string;
   cite?: string;
   score: number;
+  /** The quotation marks the text used, which the display repeats. */
+  marks: readonly [string, string];
 }
 
-const QUOTE = /\u201C([^\u201C\u201D]{20,400})\u201D/g;
-const SPEECH_VERB = '(?:said|says|added|told|warned|argued|wrote|stated|insisted|explained)';
-const NAME = "((?:[A-Z][\\p{L}'’.-]+)(?:\\s+[A-Z][\\p{L}'’.-]+){0,3})";
-const AFTER_NAME_VERB = new RegExp(`^\\s*${NAME}\\s+${SPEECH_VERB}\\b`, 'u');
-const AFTER_VERB_NAME = new RegExp(`^\\s*${SPEECH_VERB}\\s+${NAME}`, 'u');
+/**
+ * Quoted speech in the marks each language uses, and the marks the display repeats it in:
+ * “English”, « French » (spaced) and «Spanish», German „so“ and »so«.
+ */
+const QUOTES: ReadonlyArray<{ pattern: RegExp; marks: readonly [string, string] }> = [
+  { pattern: /\u201C([^\u201C\u201D]{20,400})\u201D/g, marks: ['\u201C', '\u201D'] },
+  { pattern: /«[ \u00A0\u202F]([^«»]{20,400}?)[ \u00A0\u202F]»/g, marks: ['«\u00A0', '\u00A0»'] },
+  { pattern: /«([^«» \u00A0\u202F][^«»]{18,398}[^«» \u00A0\u202F])»/g, marks: ['«', '»'] },
+  { pattern: /\u201E([^\u201E\u201C]{20,400})\u201C/g, marks: ['\u201E', '\u201C'] },
+  { pattern: /»([^»«]{20,400})«/g, marks: ['»', '«'] },
+];
+/** Verbs of speech in English and in the other languages briefs are written in. */
+const SPEECH_VERB =
+  '(?:said|says|added|told|warned|argued|wrote|stated|insisted|explained' +
+  '|dit|raconte|affirme|explique|ajoute|souligne|estime|résume|déclare|prévient' +
+  '|sagt|sagte|erklärt|erklärte|betont|betonte|warnt|warnte' +
+  '|dijo|afirma|afirmó|explica|explicó|señala|señaló|lamenta|admitió|advierte|advirtió' +
+  '|disse|afferma|spiega|dichiara)';
+const NAME = "((?:\\p{Lu}[\\p{L}'’.-]+)(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,3})";
+// After the quote, a comma may stand outside its marks (« … », raconte X; „…“, sagt Y).
+const AFTER_NAME_VERB = new RegExp(`^\\s*,?\\s*${NAME}\\s+${SPEECH_VERB}(?![\\p{L}])`, 'u');
+const AFTER_VERB_NAME = new RegExp(`^\\s*,?\\s*${SPEECH_VERB}\\s+${NAME}`, 'u');
 const BEFORE_NAME_VERB = new RegExp(`${NAME}\\s+${SPEECH_VERB}[.,:]?\\s*$`, 'u');
 const PRONOUN = /^(?:He|She|They|It|We|I)$/;
 
@@ -39,7 +58,8 @@ export function addAutoPullQuotes(body: Block[], wanted: number): Block[] {
   // Insert from the end so earlier indices stay valid.
   for (const candidate of chosen.sort((a, b) => b.paragraph - a.paragraph)) {
     const at = insertionPoint(out, candidate.paragraph);
-    const block: PullQuoteBlock = { kind: 'pullquote', text: candidate.text, line: out[candidate.paragraph]!.line };
+    const block: PullQuoteBlock = { kind: 'pullquote', text: candidate.text, line: out[candidate.paragraph]!.line, automatic: true };
+    if (candidate.marks[0] !== '\u201C') block.marks = [candidate.marks[0], candidate.marks[1]];
     if (candidate.cite) block.cite = candidate.cite;
     out.splice(at, 0, block);
   }
@@ -51,24 +71,52 @@ export function autoPullQuoteCount(wordCount: number): number {
   return Math.max(1, Math.min(12, Math.round(wordCount / 600)));
 }
 
+/** Capitalised words that open sentences and clauses: "But Aalto" is not a name. */
+const NOT_FIRST_NAMES = /^(?:The|A|An|But|And|Or|So|Yet|In|On|At|For|From|To|By|With|As|If|When|While|Then|Now|This|That|Mr|Mrs|Ms|Dr|Prof)$/;
+
+/**
+ * A speaker cited by surname alone ("Aalto said") under the full name the article introduced
+ * them by ("said Henrik Aalto, a grid analyst"): "— Aalto" under a display reads as a slip.
+ */
+function fullName(cite: string, text: string): string {
+  if (/\s/.test(cite)) return cite;
+  const escaped = cite.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Up to three capitalised words (or initials, "J.") just before it; a sentence's last word
+  // ("Helsinki.") is no part of a name.
+  const introduced = new RegExp(`(?<![\\p{L}’'.-])((?:\\p{Lu}(?:[\\p{L}’'-]+|\\.)\\s+){1,3})${escaped}(?![\\p{L}])`, 'u').exec(text);
+  if (!introduced) return cite;
+  const words = introduced[1]!.trim().split(/\s+/);
+  while (words.length && NOT_FIRST_NAMES.test(words[0]!)) words.shift();
+  return words.length ? `${words.join(' ')} ${cite}` : cite;
+}
+
 function findCandidates(body: Block[]): Candidate[] {
   const out: Candidate[] = [];
+  const whole = body.filter((block) => block.kind === 'paragraph').map((block) => inlineText((block as ParagraphBlock).inlines)).join('\n\n');
   body.forEach((block, index) => {
     if (block.kind !== 'paragraph') return;
     const text = inlineText((block as ParagraphBlock).inlines);
-    for (const match of text.matchAll(QUOTE)) {
+    for (const { pattern, marks } of QUOTES) for (const match of text.matchAll(pattern)) {
       const quoted = match[1]!.trim();
       const words = quoted.split(/\s+/).length;
       if (words < 6 || words > 32) continue;
-      if (!/^\p{Lu}/u.test(quoted) || !/[.!?,]$/.test(quoted) || quoted.includes('[')) continue;
-      const sentence = quoted.replace(/,$/, '.');
+      // A whole sentence: a capital first (after ¿ or ¡), and its stop inside the marks, or a
+      // comma or stop right after them, where French, Spanish and German put it.
+      const follower = text[(match.index ?? 0) + match[0].length] ?? '';
+      const closed = /[.!?,…]$/.test(quoted) || /^[.,]$/.test(follower);
+      if (!/^[¿¡]?\p{Lu}/u.test(quoted) || !closed || quoted.includes('[')) continue;
+      const sentence = /[.!?…]$/.test(quoted) ? quoted : `${quoted.replace(/,$/, '')}.`;
       const after = text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 60);
       const before = text.slice(Math.max(0, (match.index ?? 0) - 40), match.index ?? 0);
       const named = AFTER_NAME_VERB.exec(after) ?? AFTER_VERB_NAME.exec(after) ?? BEFORE_NAME_VERB.exec(before);
-      const cite = named && !PRONOUN.test(named[1]!) ? named[1] : undefined;
+      // A name at the sentence's end keeps no full stop (an initial's, "J.", is its own).
+      const name = named?.[1]?.replace(/(?<=\p{L}{2})\.$/u, '');
+      const cite = name && !PRONOUN.test(name) ? fullName(name, whole) : undefined;
       // Prefer sentences of 10 to 24 words, and attributed ones.
       const score = -Math.abs(words - 16) + (cite ? 4 : 0);
-      out.push(cite ? { paragraph: index, text: sentence, cite, score } : { paragraph: index, text: sentence, score });
+      const candidate: Candidate = { paragraph: index, text: sentence, score, marks };
+      if (cite) candidate.cite = cite;
+      out.push(candidate);
     }
   });
   return out;

@@ -4,7 +4,7 @@
  * sidebar prints canonical names whatever alias the writer used.
  */
 import type { Diagnostics } from '../diagnostics.js';
-import { resolveCountry, tallyCountries, type Country } from '../gazetteer/index.js';
+import { countryOfDateline, resolveCountry, tallyCountries, type Country } from '../gazetteer/index.js';
 import type { FrontMatter } from '../parse/index.js';
 import type { Sidebar, SidebarGroup } from './types.js';
 import { normalizeSpace, smartenText } from './typography.js';
@@ -12,7 +12,8 @@ import { normalizeSpace, smartenText } from './typography.js';
 const DEFAULT_TITLE_LISTED = 'Countries in this brief';
 const DEFAULT_TITLE_FOUND = 'Countries mentioned';
 
-export function readSidebar(frontMatter: FrontMatter, bodyText: string, diagnostics: Diagnostics): Sidebar | undefined {
+/** `typed`, when given, gets each listed country's name as the writer typed it (by alpha-2). */
+export function readSidebar(frontMatter: FrontMatter, bodyText: string, diagnostics: Diagnostics, lang?: string, typed?: Map<string, string>): Sidebar | undefined {
   const raw = frontMatter.data.sidebar;
   if (raw !== undefined && raw !== null && (typeof raw !== 'object' || Array.isArray(raw))) {
     throw diagnostics.error('front matter "sidebar" must have `title:` and `countries:` keys', frontMatter.lineOf('sidebar'));
@@ -20,7 +21,7 @@ export function readSidebar(frontMatter: FrontMatter, bodyText: string, diagnost
   const settings = (raw ?? {}) as Record<string, unknown>;
   const title = settings.title === undefined ? undefined : smartenText(normalizeSpace(String(settings.title)).trim(), '');
   if (settings.countries === undefined || settings.countries === null) {
-    const found = tallyCountries(bodyText).map((tally) => ({ country: tally.country }));
+    const found = tallyCountries(bodyText, lang).map((tally) => ({ country: tally.country }));
     if (found.length === 0) return undefined;
     return { title: title || DEFAULT_TITLE_FOUND, groups: [{ entries: found }], from: 'body' };
   }
@@ -36,7 +37,7 @@ export function readSidebar(frontMatter: FrontMatter, bodyText: string, diagnost
     if (!entry || typeof entry !== 'object' || typeof entry.name !== 'string') {
       throw diagnostics.error('each sidebar country needs a `name:`', frontMatter.lineOf(path));
     }
-    const country: Country | undefined = resolveCountry(entry.name);
+    const country: Country | undefined = resolveCountry(entry.name, lang);
     if (!country) {
       throw diagnostics.error(`sidebar country "${entry.name}" is not a country offprint knows; check the spelling or use its ISO code`, line);
     }
@@ -45,6 +46,7 @@ export function readSidebar(frontMatter: FrontMatter, bodyText: string, diagnost
       return;
     }
     seen.add(country.alpha2);
+    typed?.set(country.alpha2, entry.name);
     const status = entry.status === undefined || entry.status === null ? undefined : normalizeSpace(String(entry.status)).trim() || undefined;
     let group = groups.find((g) => g.status === status);
     if (!group) {
@@ -58,16 +60,23 @@ export function readSidebar(frontMatter: FrontMatter, bodyText: string, diagnost
   return { title: title || DEFAULT_TITLE_LISTED, groups, from: 'front-matter' };
 }
 
-/** The focus country: `country:` in the front matter, else the one the body names most (demonyms included). */
-export function readFocusCountry(frontMatter: FrontMatter, bodyText: string, diagnostics: Diagnostics): Country | undefined {
+/**
+ * The focus country: `country:` in the front matter; else the country the dateline is in
+ * (ZAGREB: Croatia) when the body names it at all, since a story filed from a capital is about
+ * its country more often than about the neighbours it mentions more; else the one the body
+ * names most (demonyms included).
+ */
+export function readFocusCountry(frontMatter: FrontMatter, bodyText: string, diagnostics: Diagnostics, lang?: string, dateline?: string): Country | undefined {
   const value = frontMatter.data.country;
   if (value !== undefined && value !== null) {
-    const country = resolveCountry(String(value));
+    const country = resolveCountry(String(value), lang);
     if (!country) throw diagnostics.error(`"country: ${String(value)}" is not a country offprint knows; check the spelling or use its ISO code`, frontMatter.lineOf('country'));
     return country;
   }
   // Demonyms count towards the focus ("Albanian officials" is about Albania), though alone they list nothing.
-  const tallies = tallyCountries(bodyText);
+  const tallies = tallyCountries(bodyText, lang);
+  const filedFrom = dateline ? countryOfDateline(dateline, lang) : undefined;
+  if (filedFrom && tallies.some((tally) => tally.country === filedFrom)) return filedFrom;
   const best = [...tallies].sort((a, b) => b.mentions + b.demonyms - (a.mentions + a.demonyms) || a.firstIndex - b.firstIndex)[0];
   return best?.country;
 }

@@ -97,6 +97,10 @@ export interface PullQuoteBlock extends Located {
   kind: 'pullquote';
   text: string;
   cite?: string;
+  /** Picked from the body by `pullquotes: auto` (or a number), not written by the writer. */
+  automatic?: boolean;
+  /** Opening and closing marks for the display, when not “ ” (« », „ “, » «): those the text used. */
+  marks?: [string, string];
 }
 
 export interface Note {

@@ -1,6 +1,6 @@
 /**
- * Typewriter habits to printer's marks: straight quotes to curly ones, `--`/`---` to dashes,
- * `...` to an ellipsis. Applied to prose only, never to code.
+ * Typewriter habits to printer's marks: straight quotes to curly ones, `--`/`---` and a spaced
+ * ` - ` to dashes, `...` to an ellipsis. Applied to prose only, never to code.
  */
 
 /** A quote mark after one of these (or at the start) opens a quotation. */
@@ -26,6 +26,10 @@ export function smartenText(text: string, previousChar: string): string {
     } else if (ch === '-' && text.startsWith('---', i)) {
       mark = '\u2014';
       i += 2;
+    } else if (ch === '-' && /^[ \u00A0]$/.test(before) && /^[ \u00A0]$/.test(text[i + 1] ?? '')) {
+      // A hyphen standing alone between spaces is a typed dash, as wire copy writes it
+      // ("ACCRA, Feb 14 (Reuters) - Cocoa"): an en dash, spaced.
+      mark = '\u2013';
     } else if (ch === '-' && text.startsWith('--', i)) {
       mark = '\u2013';
       i += 1;
@@ -48,17 +52,32 @@ const UNITS = [
 ];
 const UNIT_PATTERN = new RegExp(`(\\d) (${UNITS.map((u) => u.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
 
+/** An ISO 4217 code written before an amount ("EUR 1.6 billion", "PLN 187 billion"): tied like a sign. */
+const CURRENCY_CODE_AMOUNT = /(?<![\p{L}\p{N}])(EUR|USD|GBP|JPY|CHF|CNY|RMB|PLN|NOK|SEK|DKK|ISK|CZK|HUF|RON|BGN|RSD|UAH|RUB|TRY|INR|IDR|PHP|MYR|SGD|THB|VND|KRW|AUD|NZD|CAD|HKD|BRL|MXN|ARS|CLP|COP|ZAR|NGN|KES|GHS|EGP|SAR|AED|QAR|ILS) (?=\d)/gu;
+
+/**
+ * A spaced guillemet or high stop (French: « Oui », « Non » ; quoi ?) is tied to its word: a
+ * line must never open with » : ; ! ? standing alone, nor end with a lone «. Only marks that
+ * stand as a word of their own are tied; German »Zitat« (no spaces) is left alone.
+ */
+const SPACE_AFTER_OPENING_GUILLEMET = /(?<=^|[\s(\u00A0])([«‹]) (?=\S)/gu;
+const SPACE_BEFORE_CLOSING_MARK = /(?<=\S) (?=[»›:;!?]+(?:[\s.,)\]»›”’]|$))/gu;
+
 /**
  * Non-breaking spaces where a break would strand something: between a number and its unit
- * ("5 km", "3.5 billion", "40 %"), after a currency sign or "No."/"p." before a number, and
- * after initials ("J. R. Hartley"). Only the kind of space changes, never the words.
+ * ("5 km", "3.5 billion", "40 %"), after a currency sign or code or "No."/"p." before a number, after
+ * initials ("J. R. Hartley"), and inside spaced guillemets and before spaced high stops, as
+ * French sets them. Only the kind of space changes, never the words.
  */
 export function tieSpaces(text: string): string {
   if (!text.includes(' ')) return text;
   return text
     .replace(UNIT_PATTERN, '$1\u00A0$2')
     .replace(/(^|[\s(])([€$£¥]|US\$|No\.|no\.|pp?\.) (?=\d)/gu, '$1$2\u00A0')
-    .replace(/(?<=^|[\s(\u00A0])(\p{Lu}\.) (?=\p{Lu})/gu, '$1\u00A0');
+    .replace(CURRENCY_CODE_AMOUNT, '$1\u00A0')
+    .replace(/(?<=^|[\s(\u00A0])(\p{Lu}\.) (?=\p{Lu})/gu, '$1\u00A0')
+    .replace(SPACE_AFTER_OPENING_GUILLEMET, '$1\u00A0')
+    .replace(SPACE_BEFORE_CLOSING_MARK, '\u00A0');
 }
 
 /** Collapses the white space a source file wraps lines with into single spaces. */

@@ -37,7 +37,7 @@ export function setLinesLoosely(items: readonly Item[], from: number, measureOf:
   const start = firstBox(items, from);
   if (start === undefined || align !== 'justify') return undefined;
   const extra = options.noHyphenOnLine === undefined ? {} : { noHyphenOnLine: options.noHyphenOnLine };
-  const breaks = findBreaks(items, start, { lineWidth: measureOf, tolerance, looseness, noFinalHyphen: true, ...extra });
+  const breaks = findBreaks(items, start, { lineWidth: measureOf, tolerance, looseness, noFinalHyphen: true, noFinalTypedHyphen: true, ...extra });
   return breaks ? buildLines(items, breaks, start, measureOf, align) : undefined;
 }
 
@@ -63,8 +63,13 @@ function chooseBreaks(items: readonly Item[], from: number, measureOf: (line: nu
       { tolerance: 3 },
       { tolerance: 6, emergencyStretch: size * 0.1 },
     ];
+    // At each tolerance a typed hyphen ("Sachsen-") is kept off the line above the last, as an
+    // added one is; only when that alone makes the tolerance unreachable is it allowed there
+    // (forbidding it outright left a German paragraph of compounds a 2.7 line).
+    const typedHyphens = items.some((item, i) => i >= from && item.type === 'penalty' && item.flagged && item.hyphen === undefined);
     for (const pass of passes) {
-      const breaks = findBreaks(items, from, { lineWidth: measureOf, noFinalHyphen: true, ...pass, ...extra });
+      const strict = findBreaks(items, from, { lineWidth: measureOf, noFinalHyphen: true, noFinalTypedHyphen: true, ...pass, ...extra });
+      const breaks = strict ?? (typedHyphens ? findBreaks(items, from, { lineWidth: measureOf, noFinalHyphen: true, ...pass, ...extra }) : undefined);
       if (breaks) return breaks;
     }
   } else {

@@ -44,6 +44,8 @@ interface Setting extends ParagraphStyle {
 }
 
 const HYPHEN_PENALTY = 50;
+/** A hyphen written in the text, after which a line may end (not the non-breaking U+2011). */
+const EXPLICIT_HYPHEN = /^[-\u2010]$/;
 /** A break inside an unbreakable word that is wider than the column: a last resort. */
 const CUT_PENALTY = 500;
 
@@ -246,9 +248,12 @@ function appendWord(pieces: Piece[], paragraph: Setting, items: Item[]): void {
       // In a bidirectional paragraph the hyphen joins the run (and level) of the part it ends.
       const before = items[items.length - 1];
       const hyphen = paragraph.bidi && before?.type === 'box' ? before.style : piece.style;
+      // A break after a hyphen the writer typed ("under-invested") ends the line with a hyphen
+      // as surely as one the patterns add: flagged, as TeX flags it, so it counts towards the
+      // two-in-a-row limit and is not left above a paragraph's last line.
       const penalty: Item = info.hyphen
         ? { type: 'penalty', width: textWidth(piece.style.font, '-', piece.style.size), penalty: info.penalty, flagged: true, hyphen }
-        : { type: 'penalty', width: 0, penalty: info.penalty, flagged: false };
+        : { type: 'penalty', width: 0, penalty: info.penalty, flagged: EXPLICIT_HYPHEN.test(text[cut - 1] ?? '') };
       if (hang) penalty.hang = hang;
       items.push(penalty);
       next++;

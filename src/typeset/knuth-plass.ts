@@ -30,6 +30,8 @@ export interface BreakOptions {
    * ladder. Off only in the last-resort pass.
    */
   noFinalHyphen?: boolean;
+  /** The same for a hyphen the writer typed ("Sachsen-" above "Anhalt."); else it only costs demerits. */
+  noFinalTypedHyphen?: boolean;
   /** Most hyphenated lines allowed in a row (default 2). */
   maxHyphenRun?: number;
   /** A line (0-based) that must not end with a hyphen: the last line of a column. */
@@ -58,6 +60,8 @@ interface Active {
   shrink: number;
   demerits: number;
   flagged: boolean;
+  /** The break adds a hyphen (a word split by the patterns), not one the writer typed. */
+  hyphenates: boolean;
   /** Hyphenated lines in a row ending at this break. */
   hyphenRun: number;
   /** How far the next line's first mark may hang into the left margin. */
@@ -114,7 +118,7 @@ function searchBreaks(items: readonly Item[], from: number, options: BreakOption
   const { sumWidth, sumStretch, sumShrink } = runningSums(items, from);
 
   let active: Active[] = [
-    { position: from, line: 0, fitness: 1, width: sumWidth[from]!, stretch: sumStretch[from]!, shrink: sumShrink[from]!, demerits: 0, flagged: false, hyphenRun: 0, leftHang: leftHangAt(items, from), previous: null, ratio: 0 },
+    { position: from, line: 0, fitness: 1, width: sumWidth[from]!, stretch: sumStretch[from]!, shrink: sumShrink[from]!, demerits: 0, flagged: false, hyphenates: false, hyphenRun: 0, leftHang: leftHangAt(items, from), previous: null, ratio: 0 },
   ];
   // Reused at every breakpoint (a paragraph has hundreds): the nodes that stay active, and the
   // best way found to reach this breakpoint in each class (a handful, so found by a linear scan).
@@ -154,7 +158,7 @@ function searchBreaks(items: readonly Item[], from: number, options: BreakOption
       } else survivors.push(node);
 
       const hyphenRunTooLong = flagged && node.hyphenRun >= maxHyphenRun;
-      const finalHyphen = options.noFinalHyphen === true && forced && node.flagged && node.position > from;
+      const finalHyphen = forced && node.position > from && node.flagged && (node.hyphenates ? options.noFinalHyphen === true : options.noFinalTypedHyphen === true);
       const hyphenForbidden = (item.type === 'penalty' && item.hyphen !== undefined && node.line === options.noHyphenOnLine) || finalHyphen;
       if (ratio >= -1 && ratio <= options.tolerance && !hyphenRunTooLong && !hyphenForbidden) {
         const badness = 100 * Math.abs(ratio) ** 3;
@@ -194,6 +198,7 @@ function searchBreaks(items: readonly Item[], from: number, options: BreakOption
         shrink: sumShrink[after]!,
         demerits: candidate.demerits,
         flagged,
+        hyphenates: item.type === 'penalty' && item.hyphen !== undefined,
         hyphenRun: flagged ? candidate.node.hyphenRun + 1 : 0,
         leftHang: leftHangAt(items, after),
         previous: candidate.node,

@@ -1,0 +1,29 @@
+/**
+ * A pull-quote set ahead of its words (moved back from the article's end, or waiting since an
+ * earlier page) can land in a column whose own text below it, or the column filled after it,
+ * shows the same words level with it: the flow checks only what is already on the page when it
+ * places a quote. This looks at the whole page once it is filled and names a column to keep
+ * quotes out of.
+ */
+import { besideWords, type Region, type RegionResult } from './flow.js';
+
+/** Grid lines above and below a quote within which its words count as level with it. */
+const LEVEL_MARGIN = 3;
+
+/** The index of a region holding a pull-quote that stands beside its words, or undefined. */
+export function quoteBesideItsWords(regions: readonly Region[], results: readonly RegionResult[], grid: number): number | undefined {
+  for (let i = 0; i < results.length && i < regions.length; i++) {
+    const result = results[i]!;
+    for (const { quote, elements: drawn } of result.quotes) {
+      if (quote.quotes === undefined) continue;
+      const ys = drawn.flatMap((e) => (e.kind === 'text' ? [e.y] : []));
+      if (!ys.length) continue;
+      const top = Math.min(...ys) - grid * (1 + LEVEL_MARGIN);
+      const bottom = Math.max(...ys) + grid * LEVEL_MARGIN;
+      const column = result.elements.filter((e) => !drawn.includes(e));
+      const level = results.flatMap((other, j) => (j === i ? [] : other.elements.filter((e) => e.kind === 'text' && e.y >= top && e.y <= bottom)));
+      if (besideWords(quote.quotes, column, level)) return i;
+    }
+  }
+  return undefined;
+}
