@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import * as fontkit from 'fontkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FONT_FILES, type FontId } from '../src/fonts/families.js';
 import { fastShape } from '../src/fonts/fast-shaping.js';
@@ -77,6 +78,38 @@ describe('fast shaping', () => {
       expect(fastShape(face, buffer, word, undefined, ''), JSON.stringify(word)).toBeUndefined();
     }
     expect(fastShape(face, buffer, 'plain', undefined, '')).toBeDefined();
+  });
+
+  it('applies the lookups of directional features together with the others, in lookup order, as fontkit plans them in one stage', () => {
+    // Our faces have no ltra/ltrm feature: a copy of the serif with its 'liga' feature renamed
+    // 'ltra' has one. fontkit then applies smcp's lookup before the ligatures' (lower index
+    // first); applying the directional features first made 'fi' a ligature instead of small caps.
+    const bytes = new Uint8Array(fontBuffer('serif'));
+    const view = new DataView(bytes.buffer);
+    const tag = (at: number) => String.fromCharCode(...bytes.subarray(at, at + 4));
+    let gsub = 0;
+    for (let i = 0; i < view.getUint16(4); i++) if (tag(12 + i * 16) === 'GSUB') gsub = view.getUint32(12 + i * 16 + 8);
+    const features = gsub + view.getUint16(gsub + 6);
+    let renamed = 0;
+    for (let i = 0; i < view.getUint16(features); i++) {
+      const record = features + 2 + i * 6;
+      if (tag(record) !== 'liga') continue;
+      bytes.set([...'ltra'].map((c) => c.charCodeAt(0)), record);
+      renamed++;
+    }
+    expect(renamed).toBeGreaterThan(0);
+    const face = fontkit.create(Buffer.from(bytes)) as fontkit.Font;
+    let compared = 0;
+    for (const userFeatures of [undefined, ['c2sc', 'smcp'], ['onum', 'pnum']]) {
+      for (const word of ['office', 'fjord', 'affluent', 'fi', 'ffl', 'fifty']) {
+        const fast = fastShape(face, bytes, word, userFeatures, userFeatures?.join(',') ?? '');
+        if (!fast) continue;
+        compared++;
+        const reference = face.layout(word, userFeatures ? [...userFeatures] : undefined);
+        expect(fast.glyphs.map((glyph) => glyph.id), `${word} [${userFeatures ?? ''}]`).toEqual(reference.glyphs.map((glyph) => glyph.id));
+      }
+    }
+    expect(compared).toBeGreaterThan(12);
   });
 
   it('makes the same PDF as fontkit alone', async () => {

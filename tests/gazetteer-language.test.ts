@@ -31,6 +31,18 @@ describe('country names in the brief’s language', () => {
     expect(tallyCountries('Maurice Dupont a parlé.', 'fr')).toEqual([]);
   });
 
+  it('takes Granada and Grenade for the city, and Long Island for no Iceland, unless the Caribbean is in the sentence', () => {
+    // A Spanish brief about Andalusia listed Grenada first: the Spanish and Portuguese name for
+    // the island is the Andalusian city's, the French one the city's and a grenade's.
+    expect(codes('El alcalde de Granada visitó Sevilla y Madrid con el presidente de España.', 'es')).toEqual(['ES']);
+    expect(codes('O prefeito de Granada falou sobre Portugal.', 'pt')).toEqual(['PT']);
+    expect(codes('Grenade est une ville andalouse, au sud de l’Espagne.', 'fr')).toEqual(['ES']);
+    expect(codes('Granada, una isla del Caribe, exporta nuez moscada.', 'es')).toEqual(['GD']);
+    expect(codes('La Grenade, dans les Caraïbes, exporte de la muscade.', 'fr')).toEqual(['GD']);
+    expect(codes('Der Hurrikan traf Long Island und Rhode Island.', 'de')).toEqual([]);
+    expect(codes('Der Vulkan auf Island bricht aus.', 'de')).toEqual(['IS']);
+  });
+
   it('builds a German brief whose focus country is written in German', () => {
     const source = '---\ntitle: Die Bahn\nlang: de\ncountry: Deutschland\nsidebar:\n  countries:\n    - name: Schweiz\n    - name: Österreich\n---\n\nDie Schweiz investiert pro Kopf ein Vielfaches.\n';
     const { brief } = layoutSource(source, { filename: 'bahn.md', map: false });

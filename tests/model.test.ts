@@ -229,6 +229,23 @@ describe('automatic pull-quotes in other languages', () => {
     expect(es).toMatchObject({ cite: 'Jordi Serra', marks: ['«', '»'] });
   });
 
+  it('never takes the narrative between two quotations for one, whichever way the guillemets point', () => {
+    // German »…«: read as «…», the text between the quotations matched, and was displayed as one.
+    const [de] = picked(['»Wir bleiben hier, was auch immer passiert.« Das sagte der Minister am Montag in Berlin vor der Presse. »Wir gehen nicht weg, niemals.«', 'Zweiter Absatz.']);
+    expect(de).toMatchObject({ text: 'Wir bleiben hier, was auch immer passiert.', marks: ['»', '«'] });
+    // French «…»: read as »…«, the same.
+    const fr = picked(['« Oui, bien sûr. » Il a ensuite ajouté qu’il partirait demain matin très tôt. « Non. »', 'Deuxième paragraphe.']);
+    expect(fr).toEqual([]);
+  });
+
+  it('cites no pronoun as a speaker, in any of the languages it knows speech verbs in', () => {
+    for (const text of ['Er sagte: „Wir könnten mehr bauen, wenn wir die Leute hätten.“', 'Ella dijo: «Nos piden que reduzcamos el riego un ochenta por ciento este año.»', '»Wir bleiben hier, was auch immer passiert.« Das sagte der Minister.']) {
+      const [quote] = picked([text, 'Zweiter Absatz.']);
+      expect(quote, text).toBeDefined();
+      expect(quote!.cite, text).toBeUndefined();
+    }
+  });
+
   it('still takes no fragment: a quotation that stops mid-sentence is not picked', () => {
     expect(picked(['Il parle d’une « transition qui avance par à-coups et sans véritable plan » dans la région.'])).toEqual([]);
   });

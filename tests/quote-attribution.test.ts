@@ -65,6 +65,30 @@ describe('a block quotation’s attribution', () => {
     expect(attributions).toBe(37);
   });
 
+  it('does not take the quotation’s last lines along when it is long enough to start below them', () => {
+    // A long last paragraph opening with a dash (dialogue, as French writes it) is split across
+    // the columns like any paragraph: taking the lines above it along left a column nearly empty
+    // under the quotation.
+    const filler = 'Fishing communities in the north depend on the stock for a large part of their income.';
+    const dialogue = `— ${Array.from({ length: 30 }, () => 'Nous ne partirons pas, répondit-il, tant que les quotas ne seront pas partagés entre tous.').join(' ')}`;
+    let checked = 0;
+    for (let before = 0; before <= 4; before++) {
+      const source = `---\ntitle: Quotas\npullquotes: none\n---\n\n${Array.from({ length: before + 1 }, () => filler).join('\n\n')}\n\n> ${QUOTE}\n>\n> ${dialogue}\n\n${Array.from({ length: 20 }, () => filler).join('\n\n')}\n`;
+      const { layout } = layoutSource(source, { filename: 'q.md', map: false });
+      const lines = textElements(layout).filter((e) => e.column !== undefined);
+      const opening = lines.findIndex((e) => e.role === 'quote' && lineText(e).startsWith('—'));
+      expect(lineText(lines[opening - 1]!)).toMatch(/know this\.\s*$/u);
+      // Each column holding lines of the quotation is filled to its foot.
+      for (const line of lines.slice(0, opening).filter((e) => e.role === 'quote')) {
+        const column = lines.filter((e) => e.page === line.page && e.column === line.column && e.band === line.band);
+        const foot = Math.max(...lines.filter((e) => e.page === line.page && e.band === line.band).map((e) => e.y));
+        expect(Math.max(...column.map((e) => e.y)), `${before} paragraphs before: page ${line.page}, column ${line.column}`).toBeGreaterThan(foot - 3 * layout.grid.pitch);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(15);
+  });
+
   it('leaves a last paragraph that is no attribution justified', () => {
     const lines = quoteLines(brief('And the next paragraph of the quotation goes on at length about quotas, shares and the science of the stock.'));
     const last = lines.filter((line) => lines.indexOf(line) >= lines.findIndex((l) => lineText(l).startsWith('And the next')));

@@ -41,3 +41,33 @@ describe('spaced guillemets and high stops', () => {
     expect(checked).toBeGreaterThan(100);
   });
 });
+
+describe('a word tied to a spaced guillemet', () => {
+  // A pull-quote (no hyphenation) in page 1's 54 mm rail printed '« Donaudampfschifffahr' 9 pt
+  // past the rail's edge, over the page's margin: the word was cut to the measure, and the
+  // « tied before it was not counted.
+  function setWithoutHyphenation(text: string, measure: number): SetLine[] {
+    const items = paragraphItems([{ text: tieSpaces(text), style: {} }], { font: 'serif-italic', size: 15, color: '#000', linkColor: '#00f', align: 'balanced', firstIndent: 0, narrowest: measure });
+    return setLines(items, 0, () => measure, 'balanced');
+  }
+
+  it('keeps the line it opens within the measure, the « included', () => {
+    let checked = 0;
+    for (const word of ['Donaudampfschifffahrtsgesellschaft', 'Telekommunikationsgesetz', 'Kraftfahrzeughaftpflicht']) {
+      for (let measure = 120; measure <= 200; measure += 4) {
+        const [first] = setWithoutHyphenation(`« ${word} kommt », sagte sie.`, measure);
+        expect(first!.pieces.map((p) => p.text).join('')).toMatch(/^«\s\p{L}/u);
+        expect(first!.width, `${word} at ${measure}`).toBeLessThanOrEqual(measure + 0.01);
+        checked++;
+      }
+    }
+    expect(checked).toBe(63);
+  });
+
+  it('leaves the first word of an indented paragraph room for the indent', () => {
+    const measure = 150;
+    const items = paragraphItems([{ text: 'Donaudampfschifffahrtsgesellschaftskapitän fährt.', style: {} }], { font: 'serif', size: 9.5, color: '#000', linkColor: '#00f', align: 'justify', firstIndent: 40, narrowest: measure });
+    const [first] = setLines(items, 0, () => measure, 'justify');
+    expect(first!.width).toBeLessThanOrEqual(measure + 0.01);
+  });
+});

@@ -19,7 +19,11 @@ import { getScript } from 'unicode-properties';
 import { classOf, coverageIndex, IGNORE_BASE_GLYPHS, IGNORE_LIGATURES, readLayoutTables, type FontBytes, type LayoutTable, type LayoutTables, type Lookup } from './layout-tables.js';
 import type { ShapedGlyph, ShapedText } from './shaping.js';
 
-/** fontkit's default shaper, left to right: features planned in two stages. */
+/**
+ * fontkit's default shaper, left to right: the preprocessing features (variations, direction),
+ * then the common and horizontal ones. It adds them all to one stage, so their lookups are
+ * applied together in lookup-index order, not those of the first features first.
+ */
 const FIRST_STAGE = ['rvrn', 'ltra', 'ltrm'];
 /** Fraction features are planned as local ones: they apply only around U+2044, which we leave to fontkit. */
 const LOCAL_FEATURES = ['frac', 'numr', 'dnom'];
@@ -140,8 +144,8 @@ function advanceOf(fast: FastFace, id: number): number {
 }
 
 /**
- * The lookups fontkit's default shaper applies for a script and the user's features: the first
- * stage's, then the second's (defaults, then user features not already planned), each stage in
+ * The lookups fontkit's default shaper applies for a script and the user's features: those of
+ * its default features and of the user features not already planned, all in one stage, in
  * lookup-index order. A lookup two features share is applied twice, as fontkit does.
  */
 function planFor(fast: FastFace, script: string, features: readonly string[] | undefined, featureKey: string): Plan | null {
@@ -164,8 +168,8 @@ function planFor(fast: FastFace, script: string, features: readonly string[] | u
     // Without a GPOS kern feature fontkit kerns with a legacy 'kern' table, which we do not read.
     if (gposFeatures.has('kern') || !fast.tables.legacyKern) {
       plan = {
-        gsub: [...stageLookups(fast.tables.gsub!, gsubScript, FIRST_STAGE), ...stageLookups(fast.tables.gsub!, gsubScript, second)],
-        gpos: [...stageLookups(fast.tables.gpos!, gposScript, FIRST_STAGE), ...stageLookups(fast.tables.gpos!, gposScript, second)],
+        gsub: stageLookups(fast.tables.gsub!, gsubScript, [...FIRST_STAGE, ...second]),
+        gpos: stageLookups(fast.tables.gpos!, gposScript, [...FIRST_STAGE, ...second]),
       };
     }
   }

@@ -125,6 +125,9 @@ function isUsGeorgia(at: Around): boolean {
   );
 }
 
+/** The Caribbean, in the languages whose name for Grenada is also a city's: the island's context. */
+const CARIBBEAN = /carib|caraïb|caraíb|antill|antilh|granadinas|grenadines|st\.? george|saint-george|carriacou/iu;
+
 /** Rules that hold for one name only, keyed by that name. */
 const NAME_RULES: Readonly<Record<string, (at: Around) => boolean>> = {
   Georgia: isUsGeorgia,
@@ -140,6 +143,12 @@ const NAME_RULES: Readonly<Record<string, (at: Around) => boolean>> = {
   Jersey: (at) => /^\s+(?:City|Shore|Devils)\b/.test(at.after),
   // New South Wales is Australian.
   Wales: (at) => /\bNew\s+South\s+$/.test(at.before),
+  // Spanish and Portuguese Granada, French Grenade (Grenada in those briefs) are first the
+  // Andalusian city (and in French a grenade): the island only with the Caribbean in the sentence.
+  Granada: (at) => !CARIBBEAN.test(at.sentence),
+  Grenade: (at) => !CARIBBEAN.test(at.sentence),
+  // German Island (Iceland) as the end of an English place's name: Long Island, Rhode Island.
+  Island: (at) => /\b(?:Long|Rhode|Staten|Ellis|Coney|Easter|Christmas|Norfolk|Vancouver|Edward|Mile|Treasure|Fire|Kangaroo|Robben)\s+$/.test(at.before),
   // The continent and its parts, and names that merely contain "America".
   America: (at) =>
     /\b(?:Latin|South|North|Central|Middle|Meso|Captain|Miss|Mister)\s+$/.test(at.before) ||

@@ -281,11 +281,14 @@ export function fillRegion(units: readonly FlowUnit[], state: FlowState, region:
       if (need > avail) return done();
     }
     // What keeps with this paragraph (an attribution) does not open the next column alone: when
-    // it will not fit below, the paragraph's last lines go on with it, as a widow would.
+    // it will not fit below, the paragraph's last lines go on with it, as a widow would. One long
+    // enough to be split, with room for its first lines here, starts here and opens nothing.
     const follower = units[state.unit + 1];
     if (fit === lines.length && follower?.kind === 'text' && follower.keepWithPrevious) {
-      const below = used + space + gridLinesFor(unit, fit, grid) + follower.spaceBefore + gridLinesFor(follower, unitLines(follower, region.width, 0).length, grid);
-      if (below > room) fit = Math.max(0, lines.length - MIN_LINES);
+      const followerLines = unitLines(follower, region.width, 0).length;
+      const left = room - (used + space + gridLinesFor(unit, fit, grid) + follower.spaceBefore);
+      const startsHere = followerLines >= 2 * MIN_LINES && linesFitting(follower, left, grid) >= MIN_LINES;
+      if (gridLinesFor(follower, followerLines, grid) > left && !startsHere) fit = Math.max(0, lines.length - MIN_LINES);
     }
     if (fit < lines.length) {
       const firstPart = state.from === 0;

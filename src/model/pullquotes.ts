@@ -41,7 +41,8 @@ const NAME = "((?:\\p{Lu}[\\p{L}'’.-]+)(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,3})";
 const AFTER_NAME_VERB = new RegExp(`^\\s*,?\\s*${NAME}\\s+${SPEECH_VERB}(?![\\p{L}])`, 'u');
 const AFTER_VERB_NAME = new RegExp(`^\\s*,?\\s*${SPEECH_VERB}\\s+${NAME}`, 'u');
 const BEFORE_NAME_VERB = new RegExp(`${NAME}\\s+${SPEECH_VERB}[.,:]?\\s*$`, 'u');
-const PRONOUN = /^(?:He|She|They|It|We|I)$/;
+/** Pronouns that stand where a speaker's name would ("Er sagte", "Ella dijo"), in each language with speech verbs above. */
+const PRONOUN = /^(?:He|She|They|It|We|I|This|Il|Elle|Ils|Elles|On|Nous|Je|Ce|Cela|Er|Sie|Es|Wir|Ich|Man|Das|Dies|Él|Ella|Ellos|Ellas|Nosotros|Yo|Esto|Eso|Lui|Lei|Loro|Noi|Io|Ele|Ela|Eles|Elas|Nós|Eu)$/u;
 
 /** Inserts up to `wanted` automatic pull-quotes into `body` (a new array). */
 export function addAutoPullQuotes(body: Block[], wanted: number): Block[] {
@@ -96,7 +97,11 @@ function findCandidates(body: Block[]): Candidate[] {
   body.forEach((block, index) => {
     if (block.kind !== 'paragraph') return;
     const text = inlineText((block as ParagraphBlock).inlines);
+    // Guillemets point one way in a text («…» in French and Spanish, »…« in German): read the
+    // other way, the pattern would take the narrative between two quotations for one.
+    const firstGuillemet = /[«»]/u.exec(text)?.[0];
     for (const { pattern, marks } of QUOTES) for (const match of text.matchAll(pattern)) {
+      if (firstGuillemet !== undefined && /^[«»]/u.test(marks[0]) && !marks[0].startsWith(firstGuillemet)) continue;
       const quoted = match[1]!.trim();
       const words = quoted.split(/\s+/).length;
       if (words < 6 || words > 32) continue;

@@ -269,6 +269,25 @@ function appendWord(pieces: Piece[], paragraph: Setting, items: Item[]): void {
   }
 }
 
+/**
+ * The width of the items at the end of `items` that no line may break between: back to the last
+ * legal break (a space after a word, a hyphenation or cut point), through ties (a no-break
+ * space) and the boxes of a word's earlier parts.
+ */
+function tiedWidth(items: readonly Item[]): number {
+  let width = 0;
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i]!;
+    if (item.type === 'penalty') {
+      if (item.penalty < INFINITE_PENALTY) break;
+      continue;
+    }
+    if (item.type === 'glue' && i > 0 && items[i - 1]!.type === 'box') break;
+    width += item.width;
+  }
+  return width;
+}
+
 /** The run's style set in the fallback face. */
 const fallbackStyles = new WeakMap<RunStyle, RunStyle>();
 function fallbackStyle(style: RunStyle): RunStyle {
@@ -324,7 +343,11 @@ function pushBox(text: string, style: RunStyle, paragraph: Setting, items: Item[
   }
   if (shaped.missing.length) paragraph.onMissingGlyphs?.(shaped.missing);
   const width = runWidth(style, text);
-  if (width <= paragraph.narrowest) {
+  // What is tied to this box (« before a word, the word's earlier parts) shares its line: the
+  // first line it stands on has only the rest of the measure.
+  const tied = tiedWidth(items);
+  const room = tied < paragraph.narrowest ? paragraph.narrowest - tied : paragraph.narrowest;
+  if (width <= room) {
     if (paragraph.align === 'justify' && style.font !== 'mono') {
       const letters = shaped.glyphs.length * style.size;
       items.push({ type: 'box', width, text, style, stretch: width * MAX_EXPANSION + letters * LETTER_STRETCH_EM, shrink: width * MAX_EXPANSION + letters * LETTER_SHRINK_EM });
@@ -337,14 +360,16 @@ function pushBox(text: string, style: RunStyle, paragraph: Setting, items: Item[
   let index = 0;
   // A right-to-left run's glyphs come in visual order; cut it in logical order.
   const glyphs = style.level !== undefined && style.level % 2 === 1 ? [...shaped.glyphs].reverse() : shaped.glyphs;
+  let limit = room;
   for (const glyph of glyphs) {
     const glyphWidth = ((glyph.xAdvance + (style.tracking ?? 0)) * style.size) / 1000;
     const length = String.fromCodePoint(...glyph.codePoints).length || 1;
-    if (chunkWidth > 0 && chunkWidth + glyphWidth > paragraph.narrowest) {
+    if (chunkWidth > 0 && chunkWidth + glyphWidth > limit) {
       items.push({ type: 'box', width: chunkWidth, text: text.slice(chunkStart, index), style });
       items.push({ type: 'penalty', width: 0, penalty: CUT_PENALTY, flagged: false });
       chunkStart = index;
       chunkWidth = 0;
+      limit = paragraph.narrowest;
     }
     chunkWidth += glyphWidth;
     index += length;
