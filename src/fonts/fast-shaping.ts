@@ -1,7 +1,7 @@
 /**
  * A fast shaper for the words nearly every brief is made of: Latin letters, digits and
  * punctuation in one of our faces. It applies the font's own GSUB and GPOS lookups in the order
- * fontkit does (its default shaper: stages, features, lookup order, first subtable that applies,
+ * fontkit does (its default shaper: one stage of features, lookup order, first subtable that applies,
  * its glyph iterator), reading the tables in place (layout-tables.ts) instead of decoding them.
  *
  * It does single substitutions, ligatures, single and pair positioning (kerning) itself. For
