@@ -11,23 +11,24 @@ import { lineText, outsideFrame, overlappingText, textElements } from './helpers
 const allText = (layout: ReturnType<typeof layoutSource>['layout']) => textElements(layout).map(lineText).join(' ');
 
 describe('hostile input', () => {
-  it('sets 60 levels of nested lists, every level, inside the frame', () => {
-    let source = '# Deep lists\n\n';
-    for (let i = 0; i < 60; i++) source += `${'  '.repeat(i)}- level${i} item\n`;
-    const { layout } = layoutSource(source, { filename: 'lists.md' });
+  /** Every one of `words` is set, nothing leaves the frame and no text overlaps. */
+  function expectAllSetInFrame(source: string, filename: string, words: string[]): void {
+    const { layout } = layoutSource(source, { filename });
     expect(outsideFrame(layout)).toEqual([]);
     expect(overlappingText(layout)).toEqual([]);
     const text = allText(layout);
-    for (let i = 0; i < 60; i++) expect(text).toContain(`level${i}`);
+    for (const word of words) expect(text).toContain(word);
+  }
+
+  it('sets 60 levels of nested lists, every level, inside the frame', () => {
+    let source = '# Deep lists\n\n';
+    for (let i = 0; i < 60; i++) source += `${'  '.repeat(i)}- level${i} item\n`;
+    expectAllSetInFrame(source, 'lists.md', Array.from({ length: 60 }, (_, i) => `level${i}`));
   });
 
   it('sets 80 nested block quotes, every level, inside the frame', () => {
     const source = `# Deep quotes\n\n${Array.from({ length: 80 }, (_, i) => `${'>'.repeat(i + 1)} depth${i} words`).join('\n')}\n`;
-    const { layout } = layoutSource(source, { filename: 'quotes.md' });
-    expect(outsideFrame(layout)).toEqual([]);
-    expect(overlappingText(layout)).toEqual([]);
-    const text = allText(layout);
-    for (let i = 0; i < 80; i++) expect(text).toContain(`depth${i}`);
+    expectAllSetInFrame(source, 'quotes.md', Array.from({ length: 80 }, (_, i) => `depth${i}`));
   });
 
   it('removes invisible and control characters, naming them and pointing at the first', () => {

@@ -24,10 +24,10 @@ export interface FaceFacts {
 
 export function readFaceFacts(buffer: Uint8Array): FaceFacts {
   const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  const offsets = new Map([...tableDirectory(buffer)].map(([tag, entry]) => [tag, entry.offset]));
-  const post = offsets.get('post');
+  const tables = tableDirectory(buffer);
+  const post = tables.get('post')?.offset;
   return {
-    postscriptName: postscriptName(view, offsets.get('name')),
+    postscriptName: postscriptName(view, tables.get('name')?.offset),
     post:
       post === undefined
         ? undefined

@@ -104,7 +104,9 @@ export function fastShape(face: fontkit.Font, buffer: Uint8Array, text: string, 
     const bytes = fast.tables.bytes;
     for (const lookup of plan.gsub) substitute(bytes, fast.classes, lookup, slots);
     for (const slot of slots) if (slot.glyphClass === MARK) return undefined;
-    const positions: Position[] = slots.map((slot) => ({ xAdvance: advanceOf(fast, slot.id), xOffset: 0, yOffset: 0 }));
+    // A glyph's own advance, read from the font's bytes (asking fontkit builds its glyph object first).
+    const advances = slots.map((slot) => fast.tables.advance(slot.id));
+    const positions: Position[] = advances.map((advance) => ({ xAdvance: advance, xOffset: 0, yOffset: 0 }));
     for (const lookup of plan.gpos) position(bytes, lookup, slots, positions);
     const glyphs: ShapedGlyph[] = [];
     let advance = 0;
@@ -114,7 +116,7 @@ export function fastShape(face: fontkit.Font, buffer: Uint8Array, text: string, 
       const glyph: ShapedGlyph = {
         id: slot.id,
         codePoints: slot.codePoints,
-        advanceWidth: advanceOf(fast, slot.id) * fast.scale,
+        advanceWidth: advances[i]! * fast.scale,
         xAdvance: at.xAdvance * fast.scale,
         xOffset: at.xOffset * fast.scale,
         yOffset: at.yOffset * fast.scale,
@@ -136,11 +138,6 @@ function glyphId(fast: FastFace, face: fontkit.Font, code: number): number {
     fast.glyphIds.set(code, id);
   }
   return id;
-}
-
-/** A glyph's advance, read from the font's bytes: asking fontkit builds its glyph object first. */
-function advanceOf(fast: FastFace, id: number): number {
-  return fast.tables.advance(id);
 }
 
 /**

@@ -8,7 +8,7 @@
  * Only what the fast shaper needs is read; formats are those of the OpenType 1.9 spec.
  */
 
-import { tableDirectory } from './sfnt.js';
+import { horizontalMetrics, tableDirectory } from './sfnt.js';
 
 /** Big-endian reads from a font file. */
 class FontBytes {
@@ -194,21 +194,19 @@ export interface LayoutTables {
 /** The layout tables of a font file. */
 export function readLayoutTables(buffer: Uint8Array): LayoutTables {
   const bytes = new FontBytes(buffer);
-  const offsets = new Map([...tableDirectory(buffer)].map(([tag, entry]) => [tag, entry.offset]));
-  const gsub = offsets.get('GSUB');
-  const gpos = offsets.get('GPOS');
-  const gdef = offsets.get('GDEF');
+  const tables = tableDirectory(buffer);
+  const gsub = tables.get('GSUB')?.offset;
+  const gpos = tables.get('GPOS')?.offset;
+  const gdef = tables.get('GDEF')?.offset;
   const classOffset = gdef === undefined ? 0 : bytes.u16(gdef + 4);
-  const hmtx = offsets.get('hmtx') ?? 0;
-  const longMetrics = bytes.u16((offsets.get('hhea') ?? 0) + 34);
   return {
     bytes,
-    advance: (glyph) => bytes.u16(hmtx + Math.min(glyph, longMetrics - 1) * 4),
+    advance: horizontalMetrics(buffer, tables).advance,
     ...(gsub !== undefined ? { gsub: new LayoutTable(bytes, gsub, 7) } : {}),
     ...(gpos !== undefined ? { gpos: new LayoutTable(bytes, gpos, 9) } : {}),
     ...(gdef !== undefined && classOffset !== 0 ? { glyphClasses: gdef + classOffset } : {}),
-    legacyKern: offsets.has('kern'),
-    variable: offsets.has('fvar'),
+    legacyKern: tables.has('kern'),
+    variable: tables.has('fvar'),
   };
 }
 

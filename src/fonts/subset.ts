@@ -10,7 +10,7 @@
  * glyf, hmtx and the hinting tables cvt, fpgm, prep), in tag order with their checksums. Glyph
  * ids are assigned in the order glyphs are included (.notdef first), like fontkit's.
  */
-import { tableDirectory, type TableEntry } from './sfnt.js';
+import { horizontalMetrics, tableDirectory, type HorizontalMetrics, type TableEntry } from './sfnt.js';
 
 /** A glyph's outline bytes and what the subset must know about them. */
 interface GlyphRecord {
@@ -27,7 +27,7 @@ export class SubsetSource {
   private readonly tables: Map<string, TableEntry>;
   private readonly glyphs = new Map<number, GlyphRecord>();
   private readonly longLoca: boolean;
-  private readonly longMetrics: number;
+  private readonly metrics: HorizontalMetrics;
 
   private readonly font: Uint8Array;
 
@@ -38,7 +38,7 @@ export class SubsetSource {
     this.view = new DataView(font.buffer, font.byteOffset, font.byteLength);
     this.tables = tableDirectory(font);
     this.longLoca = this.view.getInt16(this.table('head').offset + 50) === 1;
-    this.longMetrics = this.view.getUint16(this.table('hhea').offset + 34);
+    this.metrics = horizontalMetrics(font, this.tables);
   }
 
   /** A source for a TrueType (glyf) font that is not variable; otherwise fontkit's subsetter stays. */
@@ -67,10 +67,7 @@ export class SubsetSource {
     const end = this.longLoca ? this.view.getUint32(loca + id * 4 + 4) : this.view.getUint16(loca + id * 2 + 2) * 2;
     const at = this.table('glyf').offset + start;
     const bytes = this.font.subarray(at, at + end - start);
-    const hmtx = this.table('hmtx').offset;
-    const metric = Math.min(id, this.longMetrics - 1);
-    const leftBearing = id < this.longMetrics ? this.view.getInt16(hmtx + id * 4 + 2) : this.view.getInt16(hmtx + this.longMetrics * 4 + (id - this.longMetrics) * 2);
-    record = { bytes, parts: end > start ? compositeParts(bytes) : [], advance: this.view.getUint16(hmtx + metric * 4), leftBearing };
+    record = { bytes, parts: end > start ? compositeParts(bytes) : [], advance: this.metrics.advance(id), leftBearing: this.metrics.leftBearing(id) };
     this.glyphs.set(id, record);
     return record;
   }
