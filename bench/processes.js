@@ -6,16 +6,21 @@ import { median, since } from './timing.js';
 
 const rssWrapper = fileURLToPath(new URL('./rss.js', import.meta.url));
 
-/** Median milliseconds of `runs` runs of `node <args>`; throws with the child's stderr if one fails. */
-export function coldStart(args, runs) {
-  const times = [];
+/**
+ * Median milliseconds of `runs` runs of each command (program and arguments), the commands
+ * taking turns so that a slower stretch of a busy host weighs on each alike.
+ */
+export function coldStarts(commands, runs) {
+  const times = commands.map(() => []);
   for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, args, { encoding: 'utf8' });
-    times.push(since(start));
-    if (result.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${result.stderr || result.error}`);
+    commands.forEach(([program, ...args], k) => {
+      const start = process.hrtime.bigint();
+      const result = spawnSync(program, args, { encoding: 'utf8' });
+      times[k].push(since(start));
+      if (result.status !== 0) throw new Error(`${program} ${args.join(' ')} failed: ${result.stderr || result.error}`);
+    });
   }
-  return median(times);
+  return times.map(median);
 }
 
 /** Runs `node <script> <args>` once: wall milliseconds, peak RSS in MB, exit status, output. */

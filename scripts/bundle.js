@@ -6,13 +6,15 @@
 // Each entry becomes, all in one folder:
 //   dist/bundle/<name>.cjs         the bundle (CommonJS, so vm.Script can compile it with a cache)
 //   dist/bundle/<name>.cjs.cache   V8's code for the functions a warm-up run compiled
-//   dist/bundle/<name>.js          what is run (bin, npm start, new Worker): starts the bundle
+//   dist/bundle/<name>.js          what is run (npm start, new Worker): starts the bundle
 //                                  through dist/bundle/launch.js (scripts/launch.js)
+// and dist/bundle/offprint (scripts/offprint.sh), the command: it starts Node from the snapshot
+// scripts/snapshot.js makes of the snapshot entry, or runs cli.js.
 // A script another entry starts (a worker found with `new URL('./worker.js', import.meta.url)`
 // from the folder it sits in under dist/) is then found beside it in the bundle as well.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -29,6 +31,8 @@ const out = join(root, 'dist', 'bundle');
 const ENTRIES = [
   { name: 'cli', from: 'dist/cli.js', warmup: ['build', join(root, 'content', 'baltic-seabed-cables.md'), '-o', '{out}/warmup.pdf'] },
   { name: 'worker', from: 'dist/batch/worker.js', optional: true },
+  // Run by `node --build-snapshot` itself (scripts/snapshot.js), not through the launcher.
+  { name: 'snapshot', from: 'dist/snapshot.js', direct: true },
 ];
 
 const require = createRequire(import.meta.url);
@@ -73,6 +77,7 @@ for (const entry of entries) {
       // The ES modules find their files from import.meta.url (fonts/, package.json, pdfkit's
       // data): the launcher passes the bundle's own URL.
       define: { 'import.meta.url': '__offprintFileUrl' },
+      ...(entry.direct ? { banner: { js: 'var __offprintFileUrl = require("node:url").pathToFileURL(__filename).href;' } } : {}),
     });
   } catch (error) {
     // CommonJS has no top-level await: such an entry is bundled as an ES module instead, which
@@ -89,6 +94,7 @@ for (const entry of entries) {
     notes.push(`${entry.name} as an ES module (it uses top-level await), without a code cache`);
     continue;
   }
+  if (entry.direct) continue;
   writeFileSync(join(out, `${entry.name}.js`), `#!/usr/bin/env node\n// Runs ${entry.name}.cjs (see launch.js).\nimport { start } from './launch.js';\n\nstart(import.meta.url);\n`, { mode: 0o755 });
   if (!entry.warmup) continue;
   const scratch = mkdtempSync(join(tmpdir(), 'offprint-warmup-'));
@@ -99,6 +105,8 @@ for (const entry of entries) {
     rmSync(scratch, { recursive: true, force: true });
   }
 }
+copyFileSync(join(root, 'scripts', 'offprint.sh'), join(out, 'offprint'));
+chmodSync(join(out, 'offprint'), 0o755);
 // pdfkit reads its sRGB profile (for --pdfa) from `./data/` beside the file that holds it.
 mkdirSync(join(out, 'data'), { recursive: true });
 copyFileSync(join(dirname(pdfkitEntry), 'data', 'sRGB_IEC61966_2_1.icc'), join(out, 'data', 'sRGB_IEC61966_2_1.icc'));

@@ -4,6 +4,7 @@
  * (`batch/command.ts` for build, `manifest.ts` for verify). Nothing clever here.
  */
 import { parseArgs } from 'node:util';
+import { startupSnapshot } from 'node:v8';
 import { buildCommand } from './batch/command.js';
 import { failuresCode, USAGE_CODE } from './exit-codes.js';
 import { isPaper } from './model/paper.js';
@@ -113,12 +114,19 @@ function verify(folders: string[]): number {
   return failuresCode(problems);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`offprint: ${(error as Error).stack ?? String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+/** Runs the command with these arguments (without `node` and the script) and sets the exit code. */
+export function runCli(argv: string[]): Promise<void> {
+  return main(argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`offprint: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
+
+// A start-up snapshot being made (src/snapshot.ts) imports this file for runCli; it runs the
+// command itself, after Node has started from the snapshot.
+if (!startupSnapshot.isBuildingSnapshot()) void runCli(process.argv.slice(2));

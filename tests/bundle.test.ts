@@ -27,8 +27,8 @@ function build(args: string[]): Buffer {
 describe('bundled command line', () => {
   it('is what package.json runs', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string>; scripts: Record<string, string> };
-    expect(pkg.bin.offprint).toBe('dist/bundle/cli.js');
-    expect(pkg.scripts.start).toContain('dist/bundle/cli.js');
+    expect(pkg.bin.offprint).toBe('dist/bundle/offprint');
+    expect(pkg.scripts.start).toContain('dist/bundle/offprint build');
   });
 
   it('writes the same bytes as the library, tagged and as PDF/A', async () => {

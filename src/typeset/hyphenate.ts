@@ -3,9 +3,7 @@
  * typographer's limits: words of five letters or more, at least two letters before a break
  * and three after, and never in acronyms, numbers, addresses or words with digits.
  */
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
+import { requirePackageFile } from '../package-files.js';
 
 type Hyphenator = (word: string) => string;
 /** The `hyphen` package's export: a function that makes a hyphenator for a pattern set. */
@@ -55,8 +53,8 @@ export function patternsFor(lang: string): string | undefined {
 function hyphenatorFor(patternName: string): Hyphenator {
   let hyphenator = hyphenators.get(patternName);
   if (!hyphenator) {
-    const createHyphenator = require('hyphen') as CreateHyphenator;
-    const patterns: unknown = require(`hyphen/patterns/${patternName}.js`);
+    const createHyphenator = requirePackageFile('hyphen') as CreateHyphenator;
+    const patterns: unknown = requirePackageFile(`hyphen/patterns/${patternName}.js`);
     hyphenator = createHyphenator(patterns, { hyphenChar: SOFT_HYPHEN });
     hyphenators.set(patternName, hyphenator);
   }
