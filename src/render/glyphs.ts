@@ -22,7 +22,7 @@ interface EmbeddedFont {
 interface DocumentInternals {
   _font: EmbeddedFont;
   page: { fonts: Record<string, unknown>; height: number };
-  addContent(content: string): unknown;
+  addContent(content: string | Uint8Array): unknown;
 }
 
 /**
@@ -48,6 +48,11 @@ export function drawPiece(doc: PDFKit.PDFDocument, piece: LinePiece, x: number, 
 
   // Under horizontal scaling (Tz) every advance, TJ adjustments included, is scaled too.
   const scale = 1000 / (style.size * piece.scale);
+  // Tracking and the line's letter-spacing, in thousandths of the em, added to every glyph: the
+  // character spacing operator (Tc) says it once, so TJ numbers are left for kerning and for
+  // the spaces' widths (Tc widens a space glyph too, which its number takes back).
+  const extra = (style.tracking ?? 0) + piece.letterSpacing * scale;
+  const spacing = Math.abs(extra) > 1e-9 ? (extra * style.size) / 1000 : 0;
   let parts: string[] = [];
   /** Earlier TJ operations of the piece, when a mirrored bracket split it (each maybe in a span). */
   const shows: Array<{ parts: string[]; actualText?: string }> = [];
@@ -68,7 +73,8 @@ export function drawPiece(doc: PDFKit.PDFDocument, piece: LinePiece, x: number, 
       parts = [];
     }
     hex += `0000${id.toString(16)}`.slice(-4);
-    // TJ numbers move the next glyph left by thousandths of the font size.
+    // TJ numbers move the next glyph left by thousandths of the font size; `advance` is the
+    // glyph's own, without the character spacing.
     const adjust = glyph.advanceWidth - advance;
     if (Math.abs(adjust) > 0.0005 || mirror) flush(adjust);
     if (mirror) {
@@ -81,30 +87,36 @@ export function drawPiece(doc: PDFKit.PDFDocument, piece: LinePiece, x: number, 
   const chunks = piece.text.split(' ');
   if (rtl) chunks.reverse();
   chunks.forEach((chunk, index) => {
-    if (index > 0 && space) addGlyph(space, piece.spaceWidth * scale);
+    if (index > 0 && space) addGlyph(space, piece.spaceWidth * scale - extra);
     if (!chunk) return;
-    const extra = (style.tracking ?? 0) + piece.letterSpacing * scale;
-    for (const glyph of shapeRun(style, chunk).glyphs) addGlyph(glyph, glyph.xAdvance + extra);
+    for (const glyph of shapeRun(style, chunk).glyphs) addGlyph(glyph, glyph.xAdvance);
   });
   flush(0);
   if (parts.length) shows.push({ parts });
 
   // pdfkit's page space has its origin at the top left; text space wants it at the bottom left.
   const y = internals.page.height - baseline + (style.rise ?? 0);
+  // The text object goes to pdfkit in one piece, as bytes: it would turn every string it is
+  // given into bytes with a loop of its own (adding a newline) and join them all at the end,
+  // and a report has tens of thousands of these. The operators are ASCII, so Latin-1 bytes of
+  // the lines, each ended by a newline, are the bytes one call per operator wrote.
+  const ops = ['BT', `1 0 0 1 ${fixed(x)} ${fixed(y)} Tm`, `/${font.id} ${fixed(style.size)} Tf`];
+  if (piece.scale !== 1) ops.push(`${fixed(piece.scale * 100)} Tz`);
+  // Five decimals: the spacing is added once per glyph, and a line's last letter lands where
+  // layout measured it to within a thousandth of a point.
+  if (spacing !== 0) ops.push(`${fixed(spacing, 5)} Tc`);
+  if (actualText !== undefined) ops.push(`/Span <</ActualText <${utf16Hex(actualText)}>>> BDC`);
+  for (const show of shows) {
+    if (show.actualText !== undefined) ops.push(`/Span <</ActualText <${utf16Hex(show.actualText)}>>> BDC`);
+    ops.push(`[${show.parts.join(' ')}] TJ`);
+    if (show.actualText !== undefined) ops.push('EMC');
+  }
+  if (actualText !== undefined) ops.push('EMC');
+  ops.push('ET');
   doc.save();
   doc.transform(1, 0, 0, -1, 0, internals.page.height);
-  internals.addContent('BT');
-  internals.addContent(`1 0 0 1 ${fixed(x)} ${fixed(y)} Tm`);
-  internals.addContent(`/${font.id} ${fixed(style.size)} Tf`);
-  if (piece.scale !== 1) internals.addContent(`${fixed(piece.scale * 100)} Tz`);
-  if (actualText !== undefined) internals.addContent(`/Span <</ActualText <${utf16Hex(actualText)}>>> BDC`);
-  for (const show of shows) {
-    if (show.actualText !== undefined) internals.addContent(`/Span <</ActualText <${utf16Hex(show.actualText)}>>> BDC`);
-    internals.addContent(`[${show.parts.join(' ')}] TJ`);
-    if (show.actualText !== undefined) internals.addContent('EMC');
-  }
-  if (actualText !== undefined) internals.addContent('EMC');
-  internals.addContent('ET');
+  ops.push('');
+  internals.addContent(Buffer.from(ops.join('\n'), 'latin1'));
   doc.restore();
 }
 
@@ -125,7 +137,10 @@ function utf16Hex(text: string): string {
   return Buffer.from(`\ufeff${text}`, 'utf16le').swap16().toString('hex').toUpperCase();
 }
 
-function fixed(value: number): string {
-  const text = value.toFixed(3);
+/** A number for the content stream: three decimals (or `decimals`) at most, no trailing zeros. */
+function fixed(value: number, decimals = 3): string {
+  // Most are whole (TJ adjustments in a 1000-unit font): the same text without toFixed's work.
+  if (Number.isInteger(value) && !Object.is(value, -0)) return String(value);
+  const text = value.toFixed(decimals);
   return text.includes('.') ? text.replace(/\.?0+$/, '') || '0' : text;
 }

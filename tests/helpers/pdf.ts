@@ -3,7 +3,7 @@ import { inflateSync } from 'node:zlib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface PdfText {
-  pages: Array<{ width: number; height: number; items: Array<{ text: string; size: number; x: number; y: number; font: string }> }>;
+  pages: Array<{ width: number; height: number; items: Array<{ text: string; size: number; x: number; y: number; font: string; width: number }> }>;
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
@@ -16,7 +16,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
     const items = content.items.flatMap((item) => {
       if (!('str' in item)) return [];
       const [a, b] = item.transform as number[];
-      return [{ text: item.str, size: Math.hypot(a!, b!), x: item.transform[4] as number, y: item.transform[5] as number, font: item.fontName }];
+      return [{ text: item.str, size: Math.hypot(a!, b!), x: item.transform[4] as number, y: item.transform[5] as number, font: item.fontName, width: item.width }];
     });
     pages.push({ width, height, items });
   }
