@@ -21,7 +21,11 @@ import { startupSnapshot } from 'node:v8';
 import { forgetCodeFingerprint } from './batch/keys.js';
 import { runCli } from './cli.js';
 import { fontsDirectory } from './fonts/families.js';
+import { forgetShapes } from './fonts/shaping.js';
+import { forgetMaps } from './map/index.js';
 import { loadedPackageFiles } from './package-files.js';
+import { forgetHyphenationPoints } from './typeset/hyphenate.js';
+
 
 /** The folder of the bundle this file was built into (dist/bundle/). */
 const bundleDir = dirname(fileURLToPath(import.meta.url));
@@ -70,6 +74,13 @@ async function warmUp(files: string[]): Promise<void> {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+  // What the warm-up briefs leave that only they would use: their words' shapes and hyphenation
+  // points and their maps. Starting from a snapshot costs time by its size (~5 ms a megabyte
+  // here), more than re-making the few a new brief shares with them; the fonts, patterns,
+  // outlines and country tables stay.
+  forgetShapes();
+  forgetHyphenationPoints();
+  forgetMaps();
 }
 
 /** Runs the command without the snapshot, in a child process, and exits as it did. */

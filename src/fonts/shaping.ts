@@ -242,3 +242,8 @@ export function shape(id: FontId, text: string, features?: readonly string[], di
 export function textWidth(id: FontId, text: string, size: number, features?: readonly string[]): number {
   return (shape(id, text, features).advance * size) / 1000;
 }
+
+/** Drops every word shaped so far (the fonts stay loaded): see src/snapshot.ts. */
+export function forgetShapes(): void {
+  shapeCaches.clear();
+}

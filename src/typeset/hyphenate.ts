@@ -97,3 +97,8 @@ function computePoints(word: string, patternName: string): number[] {
   }
   return points;
 }
+
+/** Drops the words' hyphenation points found so far (the patterns stay compiled): see src/snapshot.ts. */
+export function forgetHyphenationPoints(): void {
+  pointCache.clear();
+}
