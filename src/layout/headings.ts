@@ -19,25 +19,30 @@ export interface Heading {
 
 /** Headings in reading order; those with no text on the pages are left out. */
 export function headingsOf(layout: Layout): Heading[] {
-  const texts = new Map<number, string[]>();
+  // The headings first, so only their lines are read (a report has thousands of others).
+  const found: Array<{ node: StructNode; level: number; destination: string }> = [];
+  const walk = (node: StructNode) => {
+    const level = /^H([1-6])$/.exec(node.type)?.[1];
+    if (level && node.destination) found.push({ node, level: Number(level), destination: node.destination });
+    node.children.forEach(walk);
+  };
+  walk(layout.structure);
+  const texts = new Map<number, string[]>(found.map(({ node }) => [node.id, []]));
   const pages = new Map<number, number>();
   for (const page of layout.pages) {
     for (const element of page.elements) {
       if (element.kind !== 'text' || element.struct === undefined) continue;
-      texts.set(element.struct, [...(texts.get(element.struct) ?? []), element.pieces.map((p) => p.text).join('')]);
+      const lines = texts.get(element.struct);
+      if (!lines) continue;
+      lines.push(element.pieces.map((p) => p.text).join(''));
       if (!pages.has(element.struct)) pages.set(element.struct, page.number);
     }
   }
   const headings: Heading[] = [];
-  const walk = (node: StructNode) => {
-    const level = /^H([1-6])$/.exec(node.type)?.[1];
-    if (level && node.destination) {
-      // A line broken after a hyphen the breaker added joins the word again.
-      const title = (texts.get(node.id) ?? []).join(' ').replace(/-\s(?=\p{Ll})/gu, '').replace(/\s+/g, ' ').trim();
-      if (title) headings.push({ level: Number(level), title, destination: node.destination, struct: node.id, page: pages.get(node.id)! });
-    }
-    node.children.forEach(walk);
-  };
-  walk(layout.structure);
+  for (const { node, level, destination } of found) {
+    // A line broken after a hyphen the breaker added joins the word again.
+    const title = texts.get(node.id)!.join(' ').replace(/-\s(?=\p{Ll})/gu, '').replace(/\s+/g, ' ').trim();
+    if (title) headings.push({ level, title, destination, struct: node.id, page: pages.get(node.id)! });
+  }
   return headings;
 }
