@@ -22,7 +22,7 @@ size_of() {
   echo "${5-}"
 }
 
-if [ -z "${NODE_OPTIONS-}" ] && [ -r "$dir/cli.blob" ] && read -r made <"$dir/cli.blob.node" && [ "$made" = "$(size_of "$node")" ]; then
+if [ -z "${NODE_OPTIONS-}" ] && [ -r "$dir/cli.blob" ] && { read -r made <"$dir/cli.blob.node"; } 2>/dev/null && [ "$made" = "$(size_of "$node")" ]; then
   OFFPRINT_BUNDLE_DIR=$dir exec "$node" --snapshot-blob "$dir/cli.blob" -- "$@"
 fi
 exec "$node" "$dir/cli.js" "$@"

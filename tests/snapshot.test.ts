@@ -5,7 +5,7 @@
  * would accept it.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,6 +82,11 @@ describe('start-up snapshot', () => {
     // Another Node made it: cli.js directly.
     writeFileSync(join(dir, 'cli.blob.node'), '12345\n');
     expect(said(launch().stdout)).toEqual({ args: ['--version'], dir: null });
+    // No stamp (a build stopped between the two files): cli.js, and nothing said about it.
+    rmSync(join(dir, 'cli.blob.node'));
+    const unstamped = launch();
+    expect(said(unstamped.stdout)).toEqual({ args: ['--version'], dir: null });
+    expect(unstamped.stderr).toBe('');
   });
 
   it('is found through a link, as npm links the command into node_modules/.bin', () => {
