@@ -50,6 +50,16 @@ describe('start-up snapshot', () => {
     expect(Buffer.compare(readFileSync(out), Buffer.from(expected))).toBe(0);
   });
 
+  it('packs briefs to the same bytes as the bundle started without it', () => {
+    const dir = scratch();
+    const args = ['pack', join(root, 'content'), '--title', 'A pack', '--date', '2026-11-26'];
+    const fromSnapshot = spawnSync(join(bundle, 'offprint'), [...args, '-o', join(dir, 'a.pdf')], { env, encoding: 'utf8' });
+    expect(fromSnapshot.status).toBe(0);
+    const plain = spawnSync(process.execPath, [join(bundle, 'cli.js'), ...args, '-o', join(dir, 'b.pdf')], { env, encoding: 'utf8' });
+    expect(plain.status).toBe(0);
+    expect(Buffer.compare(readFileSync(join(dir, 'a.pdf')), readFileSync(join(dir, 'b.pdf')))).toBe(0);
+  });
+
   it('runs the command without the snapshot when the bundle it holds is not where it was made', () => {
     const moved = scratch();
     fakeBundle(moved);
