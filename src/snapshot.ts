@@ -25,6 +25,7 @@ import { forgetShapes } from './fonts/shaping.js';
 import { forgetMaps } from './map/index.js';
 import { loadedPackageFiles } from './package-files.js';
 import { forgetHyphenationPoints } from './typeset/hyphenate.js';
+import { forgetWordBreaks } from './typeset/word-breaks.js';
 
 
 /** The folder of the bundle this file was built into (dist/bundle/). */
@@ -74,12 +75,13 @@ async function warmUp(files: string[]): Promise<void> {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  // What the warm-up briefs leave that only they would use: their words' shapes and hyphenation
-  // points and their maps. Starting from a snapshot costs time by its size (~5 ms a megabyte
+  // What the warm-up briefs leave that only they would use: their words' shapes, hyphenation
+  // points and breaks, and their maps. Starting from a snapshot costs time by its size (~5 ms a megabyte
   // here), more than re-making the few a new brief shares with them; the fonts, patterns,
   // outlines and country tables stay.
   forgetShapes();
   forgetHyphenationPoints();
+  forgetWordBreaks();
   forgetMaps();
 }
 

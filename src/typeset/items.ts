@@ -6,8 +6,7 @@ import { hasFeature, hasGlyph, styledFont, textWidth, type FontId } from '../fon
 import { hasRightToLeft, needsBidi, paragraphLevels, withoutControls, type ParagraphLevels } from './bidi.js';
 import { runWidth, shapeRun } from './measure.js';
 import type { Inline } from '../model/index.js';
-import { hyphenationPoints } from './hyphenate.js';
-import { breakOpportunities, isAddress } from './opportunities.js';
+import { wordBreaks } from './word-breaks.js';
 import { leftHang, rightHang } from './protrusion.js';
 import { INFINITE_PENALTY, LETTER_SHRINK_EM, LETTER_STRETCH_EM, MAX_EXPANSION, SPACE_SHRINK_EM, SPACE_STRETCH_EM, type Alignment, type Item, type RunStyle } from './types.js';
 
@@ -43,7 +42,6 @@ interface Setting extends ParagraphStyle {
   bidi?: ParagraphLevels;
 }
 
-const HYPHEN_PENALTY = 50;
 /** A hyphen written in the text, after which a line may end (not the non-breaking U+2011). */
 const EXPLICIT_HYPHEN = /^[-\u2010]$/;
 /** A break inside an unbreakable word that is wider than the column: a last resort. */
@@ -198,6 +196,7 @@ function appendSpace(style: RunStyle, paragraph: Setting, items: Item[]): void {
 /** Letter-spacing added to small caps, in thousandths of an em: capitals need air. */
 const SMALL_CAP_TRACKING = 50;
 const ACRONYM = /^\p{Lu}{3,}s?$/u;
+const CAPITALS = /\p{Lu}{3}/u;
 const smallCapStyles = new WeakMap<RunStyle, RunStyle>();
 
 /** The run's style with its capitals as small caps, or the style itself when the face has none. */
@@ -212,38 +211,28 @@ function smallCapStyle(style: RunStyle): RunStyle {
 
 /** One word (possibly in several styles) as boxes with break opportunities between them. */
 function appendWord(pieces: Piece[], paragraph: Setting, items: Item[]): void {
-  const text = pieces.map((p) => p.text).join('');
-  if (paragraph.smallCapAcronyms && ACRONYM.test(text.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')) && !pieces.some((p) => p.style.font === 'mono')) {
+  const text = pieces.length === 1 ? pieces[0]!.text : pieces.map((p) => p.text).join('');
+  const code = pieces.some((p) => p.style.font === 'mono');
+  // Three capitals in a row first: most words have none, and the trim is a regular expression.
+  if (paragraph.smallCapAcronyms && CAPITALS.test(text) && ACRONYM.test(text.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')) && !code) {
     pieces = pieces.map((piece) => ({ text: piece.text, style: smallCapStyle(piece.style), at: piece.at }));
   }
-  const breaks = new Map<number, { hyphen: boolean; penalty: number }>();
-  // Link text is prose and may be hyphenated; an address (in a link or not) never is.
-  const plain = !pieces.some((p) => p.style.font === 'mono') && !isAddress(text);
-  // After hyphens, dashes and slashes, and inside web addresses, a line may end without a hyphen.
-  for (const [offset, penalty] of breakOpportunities(text)) breaks.set(offset, { hyphen: false, penalty });
-  // A right-to-left word is never hyphenated: the patterns are for the brief's language, and
-  // neither Arabic nor Hebrew breaks words with a hyphen.
-  if (paragraph.hyphenation && plain && paragraph.align !== 'center' && !(paragraph.bidi && hasRightToLeft(text))) {
-    // Hyphenate each part between explicit hyphens and dashes on its own.
-    const partPattern = /[^-\u2013\u2014/]+/g;
-    for (const part of text.matchAll(partPattern)) {
-      for (const point of hyphenationPoints(part[0], paragraph.hyphenation)) {
-        breaks.set((part.index ?? 0) + point, { hyphen: true, penalty: HYPHEN_PENALTY });
-      }
-    }
-  }
-  const cuts = [...breaks.keys()].sort((a, b) => a - b);
+  // Link text is prose and may be hyphenated; code never is. A right-to-left word is not either:
+  // the patterns are for the brief's language, and neither Arabic nor Hebrew breaks words with
+  // a hyphen.
+  const hyphenation = paragraph.hyphenation && !code && paragraph.align !== 'center' && !(paragraph.bidi && hasRightToLeft(text)) ? paragraph.hyphenation : undefined;
+  const cuts = wordBreaks(text, hyphenation);
   const firstBox = items.length;
   let offset = 0;
   let next = 0;
   for (const piece of pieces) {
     const end = offset + piece.text.length;
     let start = offset;
-    while (next < cuts.length && cuts[next]! <= end) {
-      const cut = cuts[next]!;
+    while (next < cuts.length && cuts[next]!.at <= end) {
+      const info = cuts[next]!;
+      const cut = info.at;
       pushBox(piece.text.slice(start - offset, cut - offset), piece.style, paragraph, items, piece.at + start - offset);
       start = cut;
-      const info = breaks.get(cut)!;
       const hang = !hangs(paragraph) ? 0 : info.hyphen ? rightHang('-', piece.style) : rightHang(text.slice(0, cut), piece.style);
       // In a bidirectional paragraph the hyphen joins the run (and level) of the part it ends.
       const before = items[items.length - 1];
