@@ -17,7 +17,8 @@ export interface WordBreak {
 
 export const HYPHEN_PENALTY = 50;
 
-const known = new Map<string, readonly WordBreak[]>();
+/** By pattern set ('' for none), then word: a joined key would be a new string to hash each time. */
+const known = new Map<string, Map<string, readonly WordBreak[]>>();
 
 /**
  * The word's breaks in order. `hyphenation`: the pattern set when the word may be hyphenated at
@@ -25,11 +26,15 @@ const known = new Map<string, readonly WordBreak[]>();
  * mail address) never is.
  */
 export function wordBreaks(text: string, hyphenation: string | undefined): readonly WordBreak[] {
-  const key = hyphenation === undefined ? text : `${hyphenation}\u0000${text}`;
-  let breaks = known.get(key);
+  let words = known.get(hyphenation ?? '');
+  if (!words) {
+    words = new Map();
+    known.set(hyphenation ?? '', words);
+  }
+  let breaks = words.get(text);
   if (!breaks) {
     breaks = findBreaks(text, hyphenation);
-    known.set(key, breaks);
+    words.set(text, breaks);
   }
   return breaks;
 }
