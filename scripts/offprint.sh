@@ -3,8 +3,9 @@
 # It starts Node from the start-up snapshot made at build time (cli.blob beside it, see
 # src/snapshot.ts), which holds the loaded and warmed-up pipeline, when that snapshot is this
 # Node's: Node refuses a snapshot made by another build of it or started under other V8 flags,
-# so with NODE_OPTIONS set, or another `node` on the PATH than the one that made it (its size is
-# kept in cli.blob.node), it runs the bundle the usual way, as it does without a snapshot.
+# so with NODE_OPTIONS set, another `node` on the PATH than the one that made it (its size is
+# kept in cli.blob.node) or the snapshot in another folder than it was made in, it runs the
+# bundle the usual way, as it does without a snapshot.
 self=$0
 case $self in */*) ;; *) self=./$self ;; esac
 # npm links the command into node_modules/.bin: follow the links to the bundle's folder.
@@ -12,7 +13,8 @@ while [ -L "$self" ]; do
   link=$(readlink "$self")
   case $link in /*) self=$link ;; *) self=${self%/*}/$link ;; esac
 done
-dir=$(cd "${self%/*}" && pwd -P) || exit 1
+# CDPATH left out: cd would search it for a relative folder and print where it went.
+dir=$(CDPATH='' cd -P -- "${self%/*}" >/dev/null && pwd -P) || exit 1
 node=$(command -v node) || { echo 'offprint: node is not on the PATH' >&2; exit 127; }
 
 # The size in bytes of a file (the fifth field of ls -l; POSIX, no stat(1) needed).
@@ -22,7 +24,10 @@ size_of() {
   echo "${5-}"
 }
 
-if [ -z "${NODE_OPTIONS-}" ] && [ -r "$dir/cli.blob" ] && { read -r made <"$dir/cli.blob.node"; } 2>/dev/null && [ "$made" = "$(size_of "$node")" ]; then
+# cli.blob.node: the size of the node that made the snapshot and the folder it was made in (a
+# snapshot copied or installed elsewhere would only hand over to cli.js).
+if [ -z "${NODE_OPTIONS-}" ] && [ -r "$dir/cli.blob" ] && { read -r made_by made_in <"$dir/cli.blob.node"; } 2>/dev/null &&
+  [ "$made_in" = "$dir" ] && [ "$made_by" = "$(size_of "$node")" ]; then
   OFFPRINT_BUNDLE_DIR=$dir exec "$node" --snapshot-blob "$dir/cli.blob" -- "$@"
 fi
 exec "$node" "$dir/cli.js" "$@"

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Makes the command's start-up snapshot (see src/snapshot.ts): runs the bundled snapshot entry
 // under `node --build-snapshot`, which warms up on briefs other than the benchmark's seed and
-// writes dist/bundle/cli.blob, and records which Node made it in cli.blob.node (the binary's
-// size in bytes, which the launcher, scripts/offprint.sh, compares with the `node` it finds:
-// Node refuses a snapshot another build of it made). Without a snapshot, a Node that cannot
-// make one or a failed warm-up, the command starts the usual way: this script only says so.
+// writes dist/bundle/cli.blob, and records which Node made it and where in cli.blob.node (the
+// binary's size in bytes and the bundle's folder, which the launcher, scripts/offprint.sh,
+// compares with the `node` it finds and its own folder: Node refuses a snapshot another build
+// of it made, and a snapshot moved elsewhere would only hand over to cli.js). Without a
+// snapshot (a Node that cannot make one, a failed warm-up) the command starts the usual way:
+// this script only says so.
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,7 +28,7 @@ const made = spawnSync(process.execPath, ['--snapshot-blob', blob, '--build-snap
   env: { ...process.env, NODE_OPTIONS: '', NODE_NO_WARNINGS: '1', OFFPRINT_SNAPSHOT_WARMUP: WARMUP.join(delimiter) },
 });
 if (made.status === 0 && existsSync(blob)) {
-  writeFileSync(stamp, `${statSync(process.execPath).size}\n`);
+  writeFileSync(stamp, `${statSync(process.execPath).size} ${realpathSync(bundle)}\n`);
   console.log(`start-up snapshot: dist/bundle/cli.blob (${(statSync(blob).size / 2 ** 20).toFixed(1)} MB, warmed up on ${WARMUP.length} briefs)`);
 } else {
   rmSync(blob, { force: true });

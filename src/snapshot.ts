@@ -12,7 +12,7 @@
  * without the snapshot instead, in a child process, so what it makes never depends on stale
  * state. Caches that depend on the files (the code fingerprint) are dropped on start.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join } from 'node:path';
@@ -58,6 +58,8 @@ function filesInHeap(): string[] {
   return [
     join(bundleDir, 'cli.cjs'),
     join(bundleDir, 'snapshot.cjs'),
+    // The version (--version, the PDF's Creator, the manifest) is read from it once.
+    join(bundleDir, '..', '..', 'package.json'),
     ...readdirSync(fonts)
       .sort()
       .map((name) => join(fonts, name)),
@@ -85,10 +87,31 @@ async function warmUp(files: string[]): Promise<void> {
   forgetMaps();
 }
 
-/** Runs the command without the snapshot, in a child process, and exits as it did. */
+/**
+ * Runs the command without the snapshot, in a child process, and ends as it did: with its exit
+ * code, or killed by the same signal. A terminal's Ctrl-C and hang-up reach the child as well
+ * (they go to the whole process group), so this process only waits for it to stop as the command
+ * does (watch mode's Ctrl-C saves and exits 0); SIGTERM, which `kill` and supervisors send to
+ * one process, is passed on.
+ */
 function runWithoutSnapshot(argv: string[]): void {
-  const child = spawnSync(process.execPath, [join(process.env.OFFPRINT_BUNDLE_DIR ?? bundleDir, 'cli.js'), ...argv], { stdio: 'inherit' });
-  process.exitCode = child.status ?? 1;
+  const child = spawn(process.execPath, [join(process.env.OFFPRINT_BUNDLE_DIR ?? bundleDir, 'cli.js'), ...argv], { stdio: 'inherit' });
+  const wait = () => {};
+  const forward = () => child.kill('SIGTERM');
+  process.on('SIGINT', wait);
+  process.on('SIGHUP', wait);
+  process.on('SIGTERM', forward);
+  child.on('error', (error) => {
+    process.stderr.write(`offprint: cannot start ${process.execPath}: ${error.message}\n`);
+    process.exitCode = 1;
+  });
+  child.on('exit', (code, signal) => {
+    process.off('SIGINT', wait);
+    process.off('SIGHUP', wait);
+    process.off('SIGTERM', forward);
+    if (signal) process.kill(process.pid, signal);
+    else process.exitCode = code ?? 1;
+  });
 }
 
 if (startupSnapshot.isBuildingSnapshot()) {

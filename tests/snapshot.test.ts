@@ -5,7 +5,7 @@
  * would accept it.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,10 +83,15 @@ describe('start-up snapshot', () => {
     symlinkSync(blob, join(dir, 'cli.blob'));
     fakeBundle(dir);
     const launch = (extra: Record<string, string> = {}) => spawnSync(join(dir, 'offprint'), ['--version'], { env: { ...env, ...extra }, encoding: 'utf8' });
-    // The right stamp: Node starts from the snapshot, which finds itself moved (dir is named)
-    // and hands over to this folder's cli.js.
+    const [size] = readFileSync(`${blob}.node`, 'utf8').split(' ');
+    // Made by this node, in this folder (as far as the stamp says): Node starts from the
+    // snapshot, which finds itself moved (dir is named) and hands over to this folder's cli.js.
+    writeFileSync(join(dir, 'cli.blob.node'), `${size} ${realpathSync(dir)}\n`);
+    expect(said(launch().stdout)).toEqual({ args: ['--version'], dir: realpathSync(dir) });
+    // Made in another folder (copied, or installed from a package): cli.js directly.
     copyFileSync(`${blob}.node`, join(dir, 'cli.blob.node'));
-    expect(said(launch().stdout)).toEqual({ args: ['--version'], dir });
+    expect(said(launch().stdout)).toEqual({ args: ['--version'], dir: null });
+    writeFileSync(join(dir, 'cli.blob.node'), `${size} ${realpathSync(dir)}\n`);
     // NODE_OPTIONS set: cli.js directly.
     expect(said(launch({ NODE_OPTIONS: '--no-warnings' }).stdout)).toEqual({ args: ['--version'], dir: null });
     // Another Node made it: cli.js directly.
@@ -97,6 +102,19 @@ describe('start-up snapshot', () => {
     const unstamped = launch();
     expect(said(unstamped.stdout)).toEqual({ args: ['--version'], dir: null });
     expect(unstamped.stderr).toBe('');
+  });
+
+  it('is found from a relative path whatever CDPATH says', () => {
+    const result = spawnSync(join('dist', 'bundle', 'offprint'), ['--version'], { cwd: root, env: { ...env, CDPATH: `.:${tmpdir()}` }, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toMatch(/^offprint /);
+  });
+
+  it('passes on the exit code and the signal of the command it hands over to', () => {
+    const moved = scratch();
+    writeFileSync(join(moved, 'cli.js'), "process.kill(process.pid, 'SIGTERM');\n");
+    const killed = spawnSync(process.execPath, ['--snapshot-blob', blob, '--', '--version'], { env: { ...env, OFFPRINT_BUNDLE_DIR: moved }, encoding: 'utf8' });
+    expect(killed.signal).toBe('SIGTERM');
   });
 
   it('is found through a link, as npm links the command into node_modules/.bin', () => {
