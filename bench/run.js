@@ -18,7 +18,7 @@ import { plainPdfkit } from './pdfkit-floor.js';
 import { pdfmakeRenderer } from './pdfmake.js';
 import { coldStarts, runMeasured } from './processes.js';
 import { longReport } from './report.js';
-import { median, since, timeIt } from './timing.js';
+import { median, since, timeInTurns, timeIt } from './timing.js';
 import { typstCompiler } from './typst.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -129,7 +129,16 @@ const bytesWithout = (await renderBrief(seed, { filename: 'seed.md', map: false 
 // The 30-page report: warm cost per page against the seed's, and its peak memory in a process of its own.
 const report = longReport(root);
 const reportPages = (await renderBrief(report, { filename: 'report.md' })).pages;
-const reportMs = await timeIt(() => renderBrief(report, { filename: 'report.md' }), 5, 1);
+// In turns with the seed (one report, then eight seeds, five rounds): the ratio is what the
+// target reads, and measured minutes apart it moved with the host's load.
+const [reportMs, seedInTurnsMs] = await timeInTurns(
+  [
+    [() => renderBrief(report, { filename: 'report.md' }), 1],
+    [() => renderBrief(seed, { filename: 'seed.md' }), 8],
+  ],
+  5,
+  1,
+);
 const reportPdf = join(out, 'report.pdf');
 writeFileSync(reportPdf, (await renderBrief(report, { filename: 'report.md' })).pdf);
 const reportGaps = wordGaps(reportPdf);
@@ -190,8 +199,9 @@ else {
   print('pdfmake 0.3, snaking columns: 2, justify', ms(pdfmake.warm), 'median of 10');
   print('ratio offprint / pdfmake, warm', ratio(offprintMs, pdfmake.warm));
 }
-print(`${reportPages}-page report`, ms(reportMs), `${(reportMs / reportPages).toFixed(1)} ms per page, median of 5`);
-print('report cost per page / seed cost per page', ratio(reportMs / reportPages, offprintMs / seedPages), 'target ≤ 1.0');
+print(`${reportPages}-page report`, ms(reportMs), `${(reportMs / reportPages).toFixed(1)} ms per page, median of 5, in turns with the seed`);
+print('  the seed, in the same turns', ms(seedInTurnsMs), `${(seedInTurnsMs / seedPages).toFixed(1)} ms per page, median of 40`);
+print('report cost per page / seed cost per page', ratio(reportMs / reportPages, seedInTurnsMs / seedPages), 'target ≤ 1.0');
 console.log(lines.splice(0).join('\n'));
 console.log('');
 console.log('whole processes');

@@ -22,3 +22,23 @@ export async function timeIt(fn, runs, warmup) {
   }
   return median(times);
 }
+
+/**
+ * Median milliseconds of each of several functions timed in turns: every round runs each one
+ * its `runs` times, so that a slower stretch of a busy host weighs on all of them alike and
+ * their ratio holds. `tasks`: [fn, runs per round] pairs; returns one median per task.
+ */
+export async function timeInTurns(tasks, rounds, warmup) {
+  for (let i = 0; i < warmup; i++) for (const [fn] of tasks) await fn();
+  const times = tasks.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (const [k, [fn, runs]] of tasks.entries()) {
+      for (let i = 0; i < runs; i++) {
+        const start = process.hrtime.bigint();
+        await fn();
+        times[k].push(since(start));
+      }
+    }
+  }
+  return times.map(median);
+}
