@@ -2,25 +2,20 @@
 // child's peak memory (through bench/rss.js).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { median, since } from './timing.js';
+import { since, timeInTurns } from './timing.js';
 
 const rssWrapper = fileURLToPath(new URL('./rss.js', import.meta.url));
 
 /**
  * Median milliseconds of `runs` runs of each command (program and arguments), the commands
- * taking turns so that a slower stretch of a busy host weighs on each alike.
+ * taking turns (timing.js) so that a slower stretch of a busy host weighs on each alike.
  */
 export function coldStarts(commands, runs) {
-  const times = commands.map(() => []);
-  for (let i = 0; i < runs; i++) {
-    commands.forEach(([program, ...args], k) => {
-      const start = process.hrtime.bigint();
-      const result = spawnSync(program, args, { encoding: 'utf8' });
-      times[k].push(since(start));
-      if (result.status !== 0) throw new Error(`${program} ${args.join(' ')} failed: ${result.stderr || result.error}`);
-    });
-  }
-  return times.map(median);
+  const run = ([program, ...args]) => {
+    const result = spawnSync(program, args, { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`${program} ${args.join(' ')} failed: ${result.stderr || result.error?.message || `exit ${result.status}`}`);
+  };
+  return timeInTurns(commands.map((command) => [() => run(command), 1]), runs, 0);
 }
 
 /** Runs `node <script> <args>` once: wall milliseconds, peak RSS in MB, exit status, output. */

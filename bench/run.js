@@ -172,7 +172,7 @@ const coldCommands = [
   [process.execPath, cli, 'build', seedPath, '-o', join(out, 'seed-plain.pdf')],
   ...(typst.failed ? [] : [[process.execPath, join(root, 'bench', 'typst.js'), join(out, 'typst.pdf')]]),
 ];
-const [coldMs, coldPlainMs, typstColdMs] = coldStarts(coldCommands, COLD_RUNS);
+const [coldMs, coldPlainMs, typstColdMs] = await coldStarts(coldCommands, COLD_RUNS);
 const snapshotMade = existsSync(join(root, 'dist', 'bundle', 'cli.blob'));
 const folder = briefFolder(root, BATCH);
 const batch = await peer('batch', () => ({ one: batchRun(cli, folder, BATCH, ['--jobs', '1', '--force']), all: batchRun(cli, folder, BATCH, ['--jobs', String(cores), '--force']) }));

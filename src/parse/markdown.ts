@@ -30,18 +30,27 @@ function gfmWithoutAutolinkLiterals(this: Processor): void {
   (data.fromMarkdownExtensions ??= []).push([gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()]);
 }
 
-const withLiterals = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective);
-const withoutLiterals = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmWithoutAutolinkLiterals).use(remarkDirective);
+/** The brief's syntax, with GFM as `gfm` gives it, in remark-gfm's place among the plugins. */
+function briefProcessor(gfm: typeof remarkGfm | typeof gfmWithoutAutolinkLiterals) {
+  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfm).use(remarkDirective);
+}
+
+const withLiterals = briefProcessor(remarkGfm);
+const withoutLiterals = briefProcessor(gfmWithoutAutolinkLiterals);
+
+function treeOf(processor: ReturnType<typeof briefProcessor>, source: string): Root {
+  return processor.runSync(processor.parse(source)) as Root;
+}
 
 export function parseMarkdown(source: string): Root {
   if (!sourceMayHoldLiterals(source)) {
-    const tree = withoutLiterals.runSync(withoutLiterals.parse(source)) as Root;
+    const tree = treeOf(withoutLiterals, source);
     if (!treeMayHoldLiterals(tree)) return tree;
   }
-  return withLiterals.runSync(withLiterals.parse(source)) as Root;
+  return parseMarkdownWithLiterals(source);
 }
 
 /** The tree remark-gfm alone makes, for the tests that check the two agree. */
 export function parseMarkdownWithLiterals(source: string): Root {
-  return withLiterals.runSync(withLiterals.parse(source)) as Root;
+  return treeOf(withLiterals, source);
 }
