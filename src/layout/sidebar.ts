@@ -18,6 +18,8 @@ interface Row {
   space: number;
   /** Kept in the same box as the row before: a note with its country, a status heading with its first country. */
   keepWithPrevious?: boolean;
+  /** The closing line saying how the list was made: a gloss on the list, not an entry of it. */
+  gloss?: boolean;
   draw(x: number, top: number): PageElement[];
 }
 
@@ -37,8 +39,11 @@ export function layoutSidebar(sidebar: Sidebar, width: number, grid: number, fir
   // goes over, and page 1 gets no empty box. A box holds the title and at least one entry.
   let split = splitRows(rows, firstLines * grid - 2 * BOX_PAD_Y);
   if (split < Math.min(2, rows.length)) split = 0;
+  // A list that fits but for its closing gloss ends on page 1: a box over the page holding
+  // only "Countries named in the article…" would say nothing and push that column's text down.
+  const glossOnly = split === rows.length - 1 && rows[split]!.gloss === true;
   const parts = [(x: number, baseline: number) => (split ? drawBox(rows.slice(0, split), x, baseline, width, grid) : { elements: [], gridLines: 0 })];
-  let left = rows.length - Math.max(split, sidebar.title ? 1 : 0);
+  let left = glossOnly ? 0 : rows.length - Math.max(split, sidebar.title ? 1 : 0);
   const inner = continuedWidth - 2 * BOX_PAD_X;
   // A list that starts over the page needs no "(continued)".
   const label = sidebarRows({ ...sidebar, groups: [] }, inner, split > 0).slice(0, 1);
@@ -101,7 +106,7 @@ function sidebarRows(sidebar: Sidebar, width: number, continued: boolean): Row[]
       if (entry.note) rows.push({ ...textRow(entry.note, SIDEBAR_NOTE, width - KEY - 4, 0, 'sidebar', KEY + 4), keepWithPrevious: true });
     });
   });
-  if (sidebar.from === 'body') rows.push(textRow('Countries named in the article, most mentioned first.', { ...SIDEBAR_NOTE, font: 'sans-italic' }, width, 6, 'sidebar'));
+  if (sidebar.from === 'body') rows.push({ ...textRow('Countries named in the article, most mentioned first.', { ...SIDEBAR_NOTE, font: 'sans-italic' }, width, 6, 'sidebar'), gloss: true });
   return rows;
 }
 
