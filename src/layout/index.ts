@@ -120,6 +120,7 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
     // Only a quote the writer marked is worth a word; one picked automatically just goes.
     if (!quote.automatic) diagnostics.warn('a pull-quote found no place beside text that does not already show its words and was left out (its words stay in the body)', quote.sourceLine ?? 1);
   }));
+  ({ flowPages, bodyUnits } = withoutUnbalancingQuotes(flowPages, bodyUnits, (kept) => flowBody(kept, regionsFor, geometry)));
   // Notes are numbered after the body as finally set (pull-quotes may have been left out): the
   // footnotes first, then the band.
   for (const page of flowPages) {
@@ -204,6 +205,29 @@ function placeLateQuotes(pages: FlowedPage[], units: FlowUnit[], flow: (units: F
   for (const quote of late.slice(1)) warn(quote);
   const kept = units.filter((unit) => !late.slice(1).includes(unit as BlockUnit));
   return { flowPages: flow(kept), bodyUnits: kept };
+}
+
+/**
+ * Pull-quotes picked automatically on the last page are left out when they keep its columns
+ * from balancing: a quote may not open a column, so with a few lines left after it the page
+ * ends with the quote and those lines in one column and the next column empty. Nobody asked
+ * for such a quote; the balanced page without it reads better.
+ */
+function withoutUnbalancingQuotes(pages: FlowedPage[], units: FlowUnit[], flow: (units: FlowUnit[]) => FlowedPage[]): { flowPages: FlowedPage[]; bodyUnits: FlowUnit[] } {
+  const last = pages[pages.length - 1]!;
+  const spread = lastBandSpread(last);
+  if (spread <= 1) return { flowPages: pages, bodyUnits: units };
+  const quotes = new Set<FlowUnit>();
+  for (const element of last.elements) {
+    const unit = element.kind === 'text' && element.role === 'pullquote' && element.paragraph !== undefined ? units[element.paragraph] : undefined;
+    if (unit?.kind === 'block' && unit.automatic) quotes.add(unit);
+  }
+  if (quotes.size === 0) return { flowPages: pages, bodyUnits: units };
+  const kept = units.filter((unit) => !quotes.has(unit));
+  const again = flow(kept);
+  const end = again[again.length - 1];
+  if (!end || again.length > pages.length || end.lateQuotes.length > 0 || lastBandSpread(end) >= spread) return { flowPages: pages, bodyUnits: units };
+  return { flowPages: again, bodyUnits: kept };
 }
 
 /** A trailing pull-quote may leave the last columns this many grid lines apart at most. */
