@@ -13,6 +13,12 @@ import type { BlockUnit, FlowUnit } from './units.js';
 const MIN_BAND = 3;
 /** A table split across pages keeps at least this many grid lines on the first. */
 const MIN_TABLE_PART = 4;
+/**
+ * Nor does a split leave fewer body rows than this on either page (a row alone under its
+ * header, or under the header repeated over the page, reads as a table's widow or orphan).
+ * A table that cannot split so where it comes floats to the next page, as an image does.
+ */
+const MIN_TABLE_ROWS = 2;
 
 export function spansMeasure(unit: FlowUnit): unit is BlockUnit {
   return unit.kind === 'block' && unit.span === true;
@@ -76,8 +82,9 @@ export function flowBody(units: readonly FlowUnit[], pageRegions: (page: number)
     const display = last ? undefined : (units[i] as BlockUnit);
     // A figure after one that floated on floats too, so figures keep their order.
     const afterFloat = indices.length < i - runStart;
-    if (display?.float && (afterFloat || !fitsBelow(display, runPage, runTop, regionsFor, pageStart, pageEnd))) {
-      // The text after the image fills this page; the run goes on past it.
+    const floats = display !== undefined && (display.float === true || (display.split !== undefined && !splitsBelow(display, runPage, runTop, regionsFor, pageStart, pageEnd)));
+    if (floats && (afterFloat || !fitsBelow(display, runPage, runTop, regionsFor, pageStart, pageEnd))) {
+      // The text after the display fills this page; the run goes on past it.
       floatToNextPage(display, i, runPage, pages, floatsEnd, pageRegions, geometry, pageEnd);
       floated.add(i);
       continue;
@@ -110,6 +117,16 @@ export function flowBody(units: readonly FlowUnit[], pageRegions: (page: number)
 function fitsBelow(image: BlockUnit, page: number, top: number | undefined, regionsFor: (page: number) => Region[], pageStart: (page: number) => number, pageEnd: (page: number) => number): boolean {
   const at = top === undefined ? pageStart(page) : top + Math.max(1, image.spaceBefore);
   return image.height(measureOf(regionsFor(page)).width) <= pageEnd(page) - at;
+}
+
+/**
+ * Whether a table that does not fit below grid line `top` of `page` can start there and go on
+ * over the page, with enough rows on each side; a table at the head of a page always may.
+ */
+function splitsBelow(table: BlockUnit, page: number, top: number | undefined, regionsFor: (page: number) => Region[], pageStart: (page: number) => number, pageEnd: (page: number) => number): boolean {
+  if (top === undefined) return true;
+  const room = pageEnd(page) - (top + Math.max(1, table.spaceBefore));
+  return room >= MIN_TABLE_PART && table.split?.(measureOf(regionsFor(page)).width, room, MIN_TABLE_ROWS) !== undefined;
 }
 
 function measureOf(regions: Region[]): { x: number; width: number } {
@@ -169,11 +186,12 @@ function placeTable(table: BlockUnit, unitIndex: number, pages: FlowedPage[], st
     const x = Math.min(...regions.map((r) => r.x));
     const width = Math.max(...regions.map((r) => r.x + r.width)) - x;
     const room = pageEnd(page) - at;
-    const height = rest.height(width);
+    const height: number = rest.height(width);
     let part: BlockUnit = rest;
     rest = undefined;
     if (height > room) {
-      const parts = room >= MIN_TABLE_PART ? part.split?.(width, room) : undefined;
+      // A part taller than a whole page splits where it must, a row apart if need be.
+      const parts: [BlockUnit, BlockUnit] | undefined = room >= MIN_TABLE_PART ? (part.split?.(width, room, MIN_TABLE_ROWS) ?? (height > pageEnd(page) - pageStart(page) ? part.split?.(width, room) : undefined)) : undefined;
       if (parts) [part, rest] = parts;
       else if (at > pageStart(page)) {
         // Not even a few rows fit here: the table starts on the next page.

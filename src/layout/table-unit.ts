@@ -53,19 +53,21 @@ function tableRows(block: TableBlock, body: Inline[][][], grid: number, hyphenat
     const total = head.height + rows.reduce((sum, row) => sum + row.height, 0) + 4;
     return { widths, head, rows, gridLines: Math.ceil((total + 2) / grid) };
   });
-  const unit: BlockUnit & { split(width: number, gridLines: number): [BlockUnit, BlockUnit] | undefined } = {
+  const unit: BlockUnit & { split(width: number, gridLines: number, minRows?: number): [BlockUnit, BlockUnit] | undefined } = {
     kind: 'block',
     role: 'table',
     spaceBefore: 1,
     pullQuote: false,
     span: true,
     height: (width) => setAll(width).gridLines,
-    split(width, gridLines) {
+    split(width, gridLines, minRows = 1) {
       const { head, rows } = setAll(width);
       let used = head.height + 6;
       let count = 0;
       while (count < rows.length && used + rows[count]!.height <= gridLines * grid) used += rows[count++]!.height;
-      if (count === 0 || count === rows.length) return undefined;
+      // Fewer rows may stay here so that enough go over (a row alone under a repeated header).
+      count = Math.min(count, rows.length - minRows);
+      if (count < Math.max(1, minRows)) return undefined;
       return [tableRows(block, body.slice(0, count), grid, hyphenation, part), tableRows(block, body.slice(count), grid, hyphenation, { ...part, firstRow: part.firstRow + count })];
     },
     draw(x, baseline, measure) {

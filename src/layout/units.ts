@@ -88,8 +88,11 @@ export interface BlockUnit {
   height(width: number): number;
   /** Elements for the block with its first grid cell's baseline at `baseline`. */
   draw(x: number, baseline: number, width: number): PageElement[];
-  /** Splits the block so its first part fits `gridLines`, when it can be split at all. */
-  split?(width: number, gridLines: number): [BlockUnit, BlockUnit] | undefined;
+  /**
+   * Splits the block so its first part fits `gridLines`, when it can be split at all with at
+   * least `minRows` rows (a table's body rows) in each part; 1 when not given.
+   */
+  split?(width: number, gridLines: number, minRows?: number): [BlockUnit, BlockUnit] | undefined;
 }
 
 export type FlowUnit = TextUnit | BlockUnit;
