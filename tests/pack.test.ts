@@ -36,6 +36,8 @@ interface Item {
 interface OutlineNode {
   title: string;
   items: OutlineNode[];
+  /** Where the bookmark leads: the page (1-based) and the XYZ destination's left and top. */
+  target?: { page: number; left: number; top: number };
 }
 
 interface ReadPack {
@@ -74,9 +76,18 @@ async function readPack(pdf: Uint8Array): Promise<ReadPack> {
     if (tree) walk(tree as { children?: unknown[] }, []);
     result.paths.push(paths);
   }
-  const outline = ((await document.getOutline()) ?? []) as OutlineNode[];
-  const strip = (nodes: OutlineNode[]): OutlineNode[] => nodes.map((node) => ({ title: node.title, items: strip(node.items) }));
-  result.outline = strip(outline);
+  type Raw = { title: string; items: Raw[]; dest: string | unknown[] | null };
+  const outline = ((await document.getOutline()) ?? []) as Raw[];
+  const read = async (nodes: Raw[]): Promise<OutlineNode[]> =>
+    Promise.all(
+      nodes.map(async (node) => {
+        const explicit = typeof node.dest === 'string' ? await document.getDestination(node.dest) : node.dest;
+        const [ref, kind, left, top] = (explicit ?? []) as [{ num: number; gen: number }, { name: string }, number, number];
+        const target = ref && kind?.name === 'XYZ' ? { page: (await document.getPageIndex(ref)) + 1, left, top } : undefined;
+        return { title: node.title, items: await read(node.items), ...(target ? { target } : {}) };
+      }),
+    );
+  result.outline = await read(outline);
   const metadata = await document.getMetadata();
   result.title = (metadata.info as Record<string, unknown>).Title;
   result.xmp = (metadata.metadata as unknown as { getRaw?(): string } | null)?.getRaw?.() ?? '';
@@ -190,6 +201,20 @@ describe('a briefing pack of the content briefs', async () => {
     // Subsections nest under their section.
     const baltic = pack.outline[headlines.findIndex((h) => h.startsWith('Fault Lines'))]!;
     expect(baltic.items.find((item) => item.title === 'What happened')!.items.map((item) => item.title)).toEqual(['What the outages cost']);
+  });
+
+  it('leads each bookmark to its heading: the page it is set on, at its left edge, just above its first line', () => {
+    const all = (nodes: OutlineNode[]): OutlineNode[] => nodes.flatMap((node) => [node, ...all(node.items)]);
+    const bookmarks = all(pack.outline);
+    expect(bookmarks.length).toBeGreaterThan(10);
+    for (const bookmark of bookmarks) {
+      expect(bookmark.target, bookmark.title).toBeDefined();
+      const { page, left, top } = bookmark.target!;
+      // The heading's first line: the text on that page starting with the title's first word, just below the top.
+      const first = bookmark.title.split(/\s+/)[0]!;
+      const there = pack.pages[page - 1]!.filter((item) => Math.abs(item.x - left) < 1 && top - item.y > 0 && top - item.y < 30);
+      expect(there.map((item) => item.text.toLowerCase()).some((text) => text.startsWith(first.toLowerCase())), `${bookmark.title} on page ${page}: ${there.map((i) => i.text).join(' | ')}`).toBe(true);
+    }
   });
 
   it('is tagged: cover and contents sections, then each brief in its own Art under the Document, links as Link', () => {

@@ -7,7 +7,7 @@ import { FONT_FILES, embeddingFont, font, type FontId } from '../fonts/index.js'
 import type { Layout, PageElement, TextElement } from '../layout/index.js';
 import { advanceOf, drawPiece } from './glyphs.js';
 import { addXmpDetails, escapeMetadataXml } from './metadata.js';
-import { Outline } from './outline.js';
+import { Outline, openOutline } from './outline.js';
 import { buildStructure, marked, markedLinks, type PdfStructElement } from './tags.js';
 import { drawPath } from './paths.js';
 import { drawSvg, SVG_FONTS } from './svg.js';
@@ -104,6 +104,7 @@ export function renderDocument(parts: readonly DocumentPart[], info: DocumentInf
       }
     }
   }
+  openOutline(doc);
   addXmpDetails(doc, info, date ?? new Date(0), options.pdfa === true);
   // Open with the bookmarks showing: a reader sees the brief's sections at once.
   (doc as unknown as { _root: { data: Record<string, unknown> } })._root.data.PageMode = 'UseOutlines';

@@ -7,6 +7,8 @@ import type { Layout, PageElement } from '../layout/index.js';
 
 interface OutlineItem {
   addItem(title: string, options?: { expanded?: boolean }): OutlineItem;
+  outlineData: Record<string, unknown>;
+  children: OutlineItem[];
 }
 
 export class Outline {
@@ -33,9 +35,28 @@ export class Outline {
     this.done.add(element.struct);
     let parentLevel = heading.level - 1;
     while (parentLevel > 0 && !this.open[parentLevel]) parentLevel--;
-    const item = this.open[parentLevel]!.addItem(heading.title, { expanded: true });
+    const name = `${this.names}${heading.destination}`;
+    (this.doc as unknown as { addNamedDestination(name: string, ...args: unknown[]): void }).addNamedDestination(name, 'XYZ', element.x, element.y - element.ascent, null);
+    // pdfkit points a bookmark at its page's top right corner (it takes the page's width as the
+    // left edge): it goes to the heading's named destination instead, as the contents links do.
+    const item = this.open[parentLevel]!.addItem(heading.title);
+    item.outlineData.Dest = new String(name);
     this.open[heading.level] = item;
     this.open.length = heading.level + 1;
-    (this.doc as unknown as { addNamedDestination(name: string, ...args: unknown[]): void }).addNamedDestination(`${this.names}${heading.destination}`, 'XYZ', element.x, element.y - element.ascent, null);
   }
+}
+
+/**
+ * Opens every bookmark: each item with children, and the outline itself, gets its /Count, the
+ * number of entries shown below it when all are open (pdfkit gives the outline none, and an
+ * item only the number of its children). Called once all parts are drawn, before the end.
+ */
+export function openOutline(doc: PDFKit.PDFDocument): void {
+  const count = (item: OutlineItem): number => {
+    const shown = item.children.reduce((sum, child) => sum + 1 + count(child), 0);
+    if (shown > 0) item.outlineData.Count = shown;
+    return shown;
+  };
+  const root = (doc as unknown as { outline: OutlineItem }).outline;
+  if (count(root) > 0) root.outlineData.Type = 'Outlines';
 }
