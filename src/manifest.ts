@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 export const MANIFEST = 'manifest.json';
 
@@ -29,13 +29,27 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** The folder's manifest, or an empty one when there is none (or it cannot be read). */
+/** The folder's manifest, or undefined when there is none; throws, naming it, when it is not one. */
 export function readManifest(folder: string): Manifest | undefined {
   const path = join(folder, MANIFEST);
   if (!existsSync(path)) return undefined;
-  const data = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
-  if (!Array.isArray(data.briefs)) throw new Error(`${path} has no "briefs" list`);
+  let data: Manifest;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+  } catch (error) {
+    throw new Error(`${path}: not a manifest offprint can read (${(error as Error).message})`);
+  }
+  if (!Array.isArray(data?.briefs)) throw new Error(`${path} has no "briefs" list`);
   return data;
+}
+
+/**
+ * Whether a manifest's file name names a PDF directly in its folder: a received manifest is
+ * content like the PDFs, and an entry such as `../elsewhere/brief.pdf` must not make verify
+ * check (and pass) a file outside the folder it was asked about.
+ */
+function inFolder(name: unknown): name is string {
+  return typeof name === 'string' && name !== '' && basename(name) === name && name !== '.' && name !== '..' && !name.includes('\\');
 }
 
 /**
@@ -54,12 +68,26 @@ export function updatedManifest(folder: string, version: string, built: Manifest
   return { offprint: version, briefs: [...kept, ...built].sort((a, b) => a.pdf.localeCompare(b.pdf)) };
 }
 
+/**
+ * Pages of a PDF offprint wrote (its SHA-256 matched the manifest's): pdfkit writes each page
+ * object in plain text with `/Type /Page`, so counting them needs no PDF parser.
+ */
+function pageCount(bytes: Uint8Array): number {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1').match(/\/Type \/Page(?![a-zA-Z])/g)?.length ?? 0;
+}
+
 /** Problems found checking a folder against its manifest; none means every PDF is as sent. */
 export function verifyFolder(folder: string): { checked: number; problems: string[] } {
+  if (!existsSync(folder)) return { checked: 0, problems: [`${folder}: no such folder`] };
+  if (!statSync(folder).isDirectory()) return { checked: 0, problems: [`${folder}: not a folder (verify checks the folder a manifest.json came with)`] };
   const manifest = readManifest(folder);
   if (!manifest) return { checked: 0, problems: [`${join(folder, MANIFEST)}: no manifest to check against`] };
   const problems: string[] = [];
   for (const entry of manifest.briefs) {
+    if (!inFolder(entry?.pdf)) {
+      problems.push(`${join(folder, MANIFEST)}: the entry ${JSON.stringify(entry?.pdf)} does not name a PDF in this folder; it was not checked`);
+      continue;
+    }
     const path = join(folder, entry.pdf);
     if (!existsSync(path)) {
       problems.push(`${path}: missing`);
@@ -67,7 +95,8 @@ export function verifyFolder(folder: string): { checked: number; problems: strin
     }
     const bytes = readFileSync(path);
     if (bytes.length !== entry.bytes) problems.push(`${path}: ${bytes.length} bytes, the manifest says ${entry.bytes}`);
-    else if (sha256(bytes) !== entry.sha256) problems.push(`${path}: the SHA-256 differs from the manifest's: the file was changed or damaged`);
+    else if (sha256(bytes) !== entry.sha256) problems.push(`${path}: the SHA-256 differs from the manifest's: the file (or the manifest) was changed or damaged`);
+    else if (entry.pages !== pageCount(bytes)) problems.push(`${path}: ${pageCount(bytes)} pages, the manifest says ${entry.pages}: the manifest was changed`);
   }
   const listed = new Set(manifest.briefs.map((entry) => entry.pdf));
   for (const name of readdirSync(folder).sort()) {

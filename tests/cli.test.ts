@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -81,6 +81,45 @@ describe('offprint CLI', () => {
     expect(more.code).toBe(3);
     expect(more.stderr).toMatch(/spectrum-auction-results\.pdf: missing/);
     expect(more.stderr).toMatch(/stranger\.pdf: not in the manifest/);
+  });
+
+  it('verifies only the folder it is given, page counts included, and names what it cannot read', () => {
+    const out = scratch();
+    expect(run(['build', 'content/huawei-5g-albania.md', 'content/spectrum-auction-results.md', '-o', out]).code).toBe(0);
+    const path = join(out, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(path, 'utf8')) as { briefs: Array<{ pdf: string; pages: number }> };
+    // An entry naming a PDF outside the folder (which would match) is not followed; an edited page count is caught.
+    const elsewhere = scratch();
+    writeFileSync(join(elsewhere, 'x.pdf'), readFileSync(join(out, manifest.briefs[0]!.pdf)));
+    manifest.briefs.push({ ...manifest.briefs[0]!, pdf: `../${basename(elsewhere)}/x.pdf` });
+    manifest.briefs[1]!.pages += 1;
+    writeFileSync(path, JSON.stringify(manifest));
+    const edited = run(['verify', out]);
+    expect(edited.code).toBe(2);
+    expect(edited.stderr).toMatch(/does not name a PDF in this folder/);
+    expect(edited.stderr).toMatch(/spectrum-auction-results\.pdf: 2 pages, the manifest says 3/);
+    writeFileSync(path, '{ broken');
+    const broken = run(['verify', out]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain(`${path}: not a manifest offprint can read`);
+    expect(run(['verify', join(out, 'nothing-here')]).stderr).toMatch(/nothing-here: no such folder/);
+    expect(run(['verify', join(out, 'huawei-5g-albania.pdf')]).stderr).toMatch(/huawei-5g-albania\.pdf: not a folder/);
+  });
+
+  it('builds the briefs that are there when one named is not, and refuses a file as the output folder', () => {
+    const out = join(scratch(), 'out');
+    const result = run(['build', 'content/huawei-5g-albania.md', 'content/no-such-brief.md', 'content/spectrum-auction-results.md', '-o', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/no-such-brief\.md:1:1: error: no such file/);
+    expect(readdirSync(out).filter((f) => f.endsWith('.pdf')).sort()).toEqual(['huawei-5g-albania.pdf', 'spectrum-auction-results.pdf']);
+    // Nothing there at all: one message, nothing built.
+    expect(run(['build', 'content/no-such-brief.md', '-o', out]).stderr).toMatch(/no-such-brief\.md: no such file or folder/);
+    const file = join(scratch(), 'taken');
+    writeFileSync(file, 'not a folder');
+    const refused = run(['build', 'content', '-o', file]);
+    expect(refused.code).toBe(64);
+    expect(refused.stderr).toMatch(/is a file, not a folder/);
+    expect(readFileSync(file, 'utf8')).toBe('not a folder');
   });
 
   it('writes one brief to a named PDF, on Letter paper when asked', () => {

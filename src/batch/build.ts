@@ -120,7 +120,7 @@ function triage(file: string, target: string, owner: string | undefined, plan: B
   try {
     source = readFileSync(file);
   } catch (error) {
-    return fail(`cannot read the file: ${(error as Error).message}`);
+    return fail((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `cannot read the file: ${(error as Error).message}`);
   }
   const pdfName = basename(target);
   const contentDir = dirname(resolve(file));

@@ -2,7 +2,7 @@
  * `offprint build`: finds the briefs, then runs one build (or watches), and prints the
  * outcome as lines or as one JSON document. The exit code is the number of briefs that failed.
  */
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { failuresCode, USAGE_CODE } from '../exit-codes.js';
 import { version } from '../version.js';
@@ -26,14 +26,15 @@ export interface BuildCommand {
 }
 
 export async function buildCommand(command: BuildCommand): Promise<number> {
-  let files: string[];
-  try {
-    files = command.inputs.flatMap(expandInput);
-  } catch (error) {
-    process.stderr.write(`offprint: ${(error as Error).message}\n`);
+  // A file that is not there fails as one brief, the others are built (a mistyped name among
+  // several); with nothing there at all, or when watching, it is an error before anything runs.
+  const missing = command.inputs.filter((input) => !existsSync(input));
+  if (missing.length && (missing.length === command.inputs.length || command.watch)) {
+    process.stderr.write(`offprint: ${missing[0]}: no such file or folder\n`);
     return 1;
   }
-  const folders = command.inputs.filter((input) => statSync(input).isDirectory());
+  const files = command.inputs.flatMap((input) => (missing.includes(input) ? [input] : expandInput(input)));
+  const folders = command.inputs.filter((input) => !missing.includes(input) && statSync(input).isDirectory());
   // Watching an empty folder is fine: briefs written into it later are built.
   if (files.length === 0 && !(command.watch && folders.length)) {
     process.stderr.write('offprint: no .md or .txt briefs found in the inputs\n');
@@ -43,6 +44,11 @@ export async function buildCommand(command: BuildCommand): Promise<number> {
   const singleFile = files.length === 1 && command.inputs.length === 1 && /\.pdf$/i.test(output);
   if (!singleFile && /\.pdf$/i.test(output)) {
     process.stderr.write(`offprint: -o ${output} names one PDF, but there are ${files.length} briefs; name a folder instead\n`);
+    return USAGE_CODE;
+  }
+  const outputStats = existsSync(output) ? statSync(output) : undefined;
+  if (outputStats && (singleFile ? outputStats.isDirectory() : !outputStats.isDirectory())) {
+    process.stderr.write(`offprint: -o ${output} is ${singleFile ? 'a folder, not a PDF' : 'a file, not a folder'}\n`);
     return USAGE_CODE;
   }
   const plan: BuildPlan = { files, output, singleFile, options: command.options, force: command.force };
