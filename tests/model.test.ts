@@ -139,7 +139,8 @@ describe('directives and inline syntax', () => {
 
   it('turns typewriter quotes and dashes into printer’s marks', () => {
     const { body } = brief(`# H\n\nShe said "it's done" -- twice... and---again.`);
-    expect(paragraphs(body)).toEqual(['She said “it’s done” – twice… and—again.']);
+    // The space before a spaced dash is a tie: the dash ends a line, never opens one.
+    expect(paragraphs(body)).toEqual(['She said “it’s done”\u00A0– twice… and—again.']);
   });
 
   it('picks an automatic pull-quote from quoted speech when none is marked', () => {

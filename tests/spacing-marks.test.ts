@@ -16,7 +16,7 @@ function lines(text: string, measure: number): string[] {
 
 describe('a hyphen typed as a dash', () => {
   it('becomes a spaced en dash between words, and stays a hyphen inside or beside a word', () => {
-    expect(smartenText('ACCRA, Feb 14 (Reuters) - Cocoa regulators', '')).toBe('ACCRA, Feb 14 (Reuters) \u2013 Cocoa regulators');
+    expect(smartenText('ACCRA, Feb 14 (Reuters) - Cocoa regulators', '')).toBe('ACCRA, Feb\u00A014 (Reuters)\u00A0\u2013 Cocoa regulators');
     expect(smartenText('a well-known -5 value and x -y', '')).toBe('a well-known -5 value and x -y');
     expect(smartenText('- a bullet typed by hand', '')).toBe('- a bullet typed by hand');
   });

@@ -172,6 +172,19 @@ describe('Knuth–Plass line breaking', () => {
     expect([...breakOpportunities('well-known').keys()]).toEqual([5]);
     expect([...breakOpportunities('e-mail').keys()]).toEqual([]);
     expect([...breakOpportunities('and/or').keys()]).toEqual([4]);
+    // A range of numbers is one: the en dash between digits is no break, elsewhere it is.
+    expect([...breakOpportunities('24\u201325').keys()]).toEqual([]);
+    expect([...breakOpportunities('1914\u201318,').keys()]).toEqual([]);
+    expect([...breakOpportunities('London\u2013Paris').keys()]).toEqual([7]);
+  });
+
+  it('breaks an address at its joints but not right after "www", and a mail address before its @', () => {
+    const web = [...breakOpportunities('www.mieterbund.de/heizkostenrechner').keys()].sort((a, b) => a - b);
+    expect(web[0]).toBe('www.mieterbund'.length);
+    expect(web).not.toContain(3);
+    expect([...breakOpportunities('https://www.kfw.de/inland').keys()]).not.toContain('https://www'.length);
+    const mail = 'energieberatung@verbraucherzentrale.de';
+    expect([...breakOpportunities(mail).keys()]).toContain(mail.indexOf('@'));
   });
 
   it('sets a paragraph a line longer or shorter on request (looseness), within the tolerance', () => {
@@ -258,6 +271,10 @@ describe('copy-editing niceties (none changes a word)', () => {
     expect(tied('paid € 20 under No. 5, see p. 12')).toBe('paid €~20 under No.~5, see p.~12');
     expect(tied('J. R. Hartley met A. Smith in 5 minutes')).toBe('J.~R.~Hartley met A.~Smith in 5 minutes');
     expect(tied('about EUR 1.6 billion, PLN 187 and NATO 2030 or EUR prices')).toBe('about EUR~1.6~billion, PLN~187 and NATO 2030 or EUR prices');
+    expect(tied('capped at 50 cents, on 24–25 June, June 25 and 3 March 2025; am 25. Juni')).toBe('capped at 50~cents, on 24–25~June, June~25 and 3~March 2025; am 25.~Juni');
+    // A spaced dash keeps to the word before it: a line never opens with the dash.
+    expect(tied('the extra — around €13.5bn — could count; Accra - Cocoa')).toBe('the extra~— around €13.5bn~— could count; Accra - Cocoa');
+    expect(tied(smartenText('ACCRA, Feb 14 (Reuters) - Cocoa', ''))).toBe('ACCRA, Feb~14 (Reuters)~– Cocoa');
     const sample = 'a 5 km cable, € 20, J. R. Hartley';
     expect(words(tieSpaces(sample))).toEqual(words(sample));
   });

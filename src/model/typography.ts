@@ -49,7 +49,22 @@ const UNITS = [
   'Hz', 'kHz', 'MHz', 'GHz', 'W', 'kW', 'MW', 'GW', 'kWh', 'MWh', 'GWh', 'TWh', 'V', 'kV',
   'B', 'kB', 'KB', 'MB', 'GB', 'TB', 'PB', 'bit/s', 'kbit/s', 'Mbit/s', 'Gbit/s', 'Mbps', 'Gbps', 'Tbps',
   'bn', 'm', 'tn', 'million', 'billion', 'trillion', 'pp', 'ms', 's', 'min', 'h', 'mph', 'km/h', 'kn', 'nm',
+  'Mt', 'kt', 'bp', 'percent', 'cents', 'cent', 'euros', 'euro', 'dollars', 'pounds', 'yen', 'yuan',
 ];
+/** A day is not parted from its month ("25 June", "June 25"), in the languages briefs are written in. */
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+  'Jan.', 'Feb.', 'Mar.', 'Apr.', 'Jun.', 'Jul.', 'Aug.', 'Sept.', 'Sep.', 'Oct.', 'Nov.', 'Dec.',
+  'Jan', 'Feb', 'Apr', 'Jun', 'Jul', 'Aug', 'Sept', 'Sep', 'Oct', 'Nov', 'Dec',
+  'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
+  'Januar', 'Februar', 'März', 'Juni', 'Juli', 'Oktober', 'Dezember',
+  'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre',
+];
+const MONTH_NAMES = MONTHS.map((m) => m.replace(/\./g, '\\.')).join('|');
+const DAY_MONTH = new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,2}\\.?) (?=(?:${MONTH_NAMES})(?![\\p{L}]))`, 'gu');
+const MONTH_DAY = new RegExp(`(?<![\\p{L}])(${MONTH_NAMES}) (?=\\d{1,2}(?![\\p{N}]))`, 'gu');
+/** A spaced dash (an aside — like this — or wire copy's " - ") stays at the end of a line, never opens one. */
+const SPACE_BEFORE_DASH = /(?<=\S) (?=[\u2013\u2014](?:\s|$))/gu;
 const UNIT_PATTERN = new RegExp(`(\\d) (${UNITS.map((u) => u.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
 
 /** An ISO 4217 code written before an amount ("EUR 1.6 billion", "PLN 187 billion"): tied like a sign. */
@@ -65,9 +80,10 @@ const SPACE_BEFORE_CLOSING_MARK = /(?<=\S) (?=[»›:;!?]+(?:[\s.,)\]»›”’
 
 /**
  * Non-breaking spaces where a break would strand something: between a number and its unit
- * ("5 km", "3.5 billion", "40 %"), after a currency sign or code or "No."/"p." before a number, after
- * initials ("J. R. Hartley"), and inside spaced guillemets and before spaced high stops, as
- * French sets them. Only the kind of space changes, never the words.
+ * ("5 km", "3.5 billion", "40 %", "50 cents"), after a currency sign or code or "No."/"p." before
+ * a number, after initials ("J. R. Hartley"), between a day and its month, before a spaced dash,
+ * and inside spaced guillemets and before spaced high stops, as French sets them. Only the kind
+ * of space changes, never the words.
  */
 export function tieSpaces(text: string): string {
   if (!text.includes(' ')) return text;
@@ -77,7 +93,10 @@ export function tieSpaces(text: string): string {
     .replace(CURRENCY_CODE_AMOUNT, '$1\u00A0')
     .replace(/(?<=^|[\s(\u00A0])(\p{Lu}\.) (?=\p{Lu})/gu, '$1\u00A0')
     .replace(SPACE_AFTER_OPENING_GUILLEMET, '$1\u00A0')
-    .replace(SPACE_BEFORE_CLOSING_MARK, '\u00A0');
+    .replace(SPACE_BEFORE_CLOSING_MARK, '\u00A0')
+    .replace(DAY_MONTH, '$1\u00A0')
+    .replace(MONTH_DAY, '$1\u00A0')
+    .replace(SPACE_BEFORE_DASH, '\u00A0');
 }
 
 /** Collapses the white space a source file wraps lines with into single spaces. */

@@ -1,8 +1,8 @@
 /**
  * Where a word (text between spaces) may break without a hyphen: the Unicode line breaking
  * algorithm (UAX #14, from the `linebreak` package) for hyphens, dashes and slashes, plus the
- * places a copy editor breaks a web address — after a slash, before a dot, `?`, `#`, `&`, `=` or
- * `_` — since an address must never gain a hyphen that a reader would type.
+ * places a copy editor breaks a web address — after a slash, before a dot, `?`, `#`, `&`, `=`,
+ * `_` or `@` — since an address must never gain a hyphen that a reader would type.
  */
 import LineBreaker from 'linebreak';
 
@@ -27,6 +27,8 @@ export function breakOpportunities(text: string): Map<number, number> {
     const after = text[at]!;
     // A line never opens with a dash or a hyphen: break after it, not before.
     if (DASHES.test(after) || HYPHENS.test(after)) continue;
+    // A range of numbers ("24–25 June", "pp. 12–19", "1914–18") is read as one: never parted.
+    if (before === '\u2013' && /\p{N}/u.test(text[at - 2] ?? '') && /\p{N}/u.test(after)) continue;
     if (HYPHENS.test(before)) {
       // "e-mail" is not broken after one letter, nor before a last one or two.
       if (letters(text.slice(0, at - 1)) < 2 || letters(text.slice(at)) < 2) continue;
@@ -43,12 +45,16 @@ export function isAddress(text: string): boolean {
 }
 
 function addAddressBreaks(text: string, found: Map<number, number>): void {
-  const start = text.indexOf('//') >= 0 ? text.indexOf('//') + 2 : 0;
+  // A lone "www" at a line's end is no help to the reader: the first joint is after it.
+  const scheme = text.indexOf('//') >= 0 ? text.indexOf('//') + 2 : 0;
+  const start = /^www\./i.test(text.slice(scheme)) ? scheme + 4 : scheme;
   for (let i = Math.max(start, 1); i < text.length - 1; i++) {
     const ch = text[i]!;
     if (ch === '/' && text[i + 1] !== '/') found.set(i + 1, Math.min(found.get(i + 1) ?? Infinity, ADDRESS_BREAK_PENALTY));
-    else if ('.?#&=_'.includes(ch) && i > start) found.set(i, Math.min(found.get(i) ?? Infinity, ADDRESS_BREAK_PENALTY));
+    else if ('.?#&=_@'.includes(ch) && i > start) found.set(i, Math.min(found.get(i) ?? Infinity, ADDRESS_BREAK_PENALTY));
   }
+  // Inside "www." (or right after a scheme) no joint the breaker found either.
+  for (const at of [...found.keys()]) if (at > scheme && at <= start) found.delete(at);
 }
 
 function letters(text: string): number {
