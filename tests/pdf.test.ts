@@ -4,7 +4,8 @@ import { renderBrief } from '../src/index.js';
 import { bodyText } from '../src/model/index.js';
 import { layoutSource } from '../src/index.js';
 import { words } from './helpers/layout-checks.js';
-import { joinedText, readPdf, toUnicodeMaps } from './helpers/pdf.js';
+import { inflatedStreams, joinedText, readPdf, toUnicodeMaps } from './helpers/pdf.js';
+import { TrueTypeSubset } from '../src/fonts/subset.js';
 
 const seedMarkdown = readFileSync(new URL('../content/huawei-5g-albania.md', import.meta.url), 'utf8');
 const seedWire = readFileSync(new URL('./fixtures/huawei-5g-albania.txt', import.meta.url), 'utf8');
@@ -80,6 +81,33 @@ describe.each([
     const first = await renderBrief(source, { filename });
     const again = await renderBrief(source, { filename });
     expect(Buffer.from(again.pdf).equals(Buffer.from(first.pdf))).toBe(true);
+  });
+});
+
+describe('small capitals read back as written', () => {
+  it('gives the headings set in small caps and the acronyms in small caps their own letters', async () => {
+    // One small-cap glyph serves "R" in an acronym (c2sc) and "r" in a heading (smcp): each
+    // meaning has its own id in the font, so the ToUnicode map gives both, to every extractor.
+    const source = `${second}\n\nThe NATO ROUTER REPORT and the ARPANET.\n`;
+    const pdf = await readPdf((await renderBrief(source, { filename: 'baltic.md' })).pdf);
+    const items = pdf.pages.flatMap((page) => page.items.map((item) => item.text));
+    const headings = [...second.matchAll(/^## (.+)$/gm)].map((m) => m[1]!);
+    expect(headings.length).toBeGreaterThan(3);
+    for (const heading of headings) expect(items, heading).toContain(heading);
+    expect(joinedText(pdf)).toContain('The NATO ROUTER REPORT and the ARPANET.');
+  });
+
+  it('says what a piece reads in an ActualText span when the subset cannot give a glyph a second id', async () => {
+    const alias = Object.getOwnPropertyDescriptor(TrueTypeSubset.prototype, 'includeGlyphAs')!;
+    delete (TrueTypeSubset.prototype as { includeGlyphAs?: unknown }).includeGlyphAs;
+    try {
+      const { pdf } = await renderBrief(second, { filename: 'baltic.md' });
+      const spans = inflatedStreams(pdf).join('\n').match(/\/ActualText <FEFF([0-9A-F]*)>/g) ?? [];
+      const said = spans.map((span) => Buffer.from(span.slice(17, -1), 'hex').swap16().toString('utf16le'));
+      expect(said).toContain('Repair capacity');
+    } finally {
+      Object.defineProperty(TrueTypeSubset.prototype, 'includeGlyphAs', alias);
+    }
   });
 });
 

@@ -122,6 +122,23 @@ export class TrueTypeSubset {
     return id;
   }
 
+  /**
+   * The glyph again, under an id of its own for another meaning: one small-cap glyph serves a
+   * capital (c2sc) and a small letter (smcp), and a PDF's ToUnicode map names one character per
+   * id, so each meaning gets an id (the outline is copied, a few dozen bytes).
+   */
+  includeGlyphAs(glyph: number, meaning: string): number {
+    const key = `${glyph} ${meaning}`;
+    let id = this.aliases.get(key);
+    if (id === undefined) {
+      id = this.order.length;
+      this.order.push(glyph);
+      this.aliases.set(key, id);
+    }
+    return id;
+  }
+  private readonly aliases = new Map<string, number>();
+
   /** The subset as a font file. */
   encode(): Uint8Array {
     const { source } = this;

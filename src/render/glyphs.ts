@@ -13,7 +13,7 @@ import { mirrorOf, shapeRun, type LinePiece } from '../typeset/index.js';
 /** The parts of pdfkit's EmbeddedFont that writing glyphs needs (pinned pdfkit 0.20). */
 interface EmbeddedFont {
   id: string;
-  subset: { includeGlyph(glyph: number): number };
+  subset: { includeGlyph(glyph: number): number; includeGlyphAs?(glyph: number, meaning: string): number };
   widths: number[];
   unicode: number[][];
   ref(): unknown;
@@ -62,10 +62,21 @@ export function drawPiece(doc: PDFKit.PDFDocument, piece: LinePiece, x: number, 
     hex = '';
     if (Math.abs(adjust) > 0.0005) parts.push(fixed(adjust));
   };
+  /** A glyph here stands for other characters than the font's map says (set where it was first drawn). */
+  let misread = false;
   const addGlyph = (glyph: ShapedGlyph, advance: number) => {
-    const id = font.subset.includeGlyph(glyph.id);
+    let id = font.subset.includeGlyph(glyph.id);
+    const known = font.unicode[id];
+    if (known === undefined) font.unicode[id] = rtl && glyph.codePoints.length > 1 ? [...glyph.codePoints].reverse() : glyph.codePoints;
+    else if (!rtl && !sameCodes(known, glyph.codePoints)) {
+      // The glyph was first drawn for other characters (a small cap for a capital, now for a
+      // small letter): under an id of its own, the font's map names these too.
+      if (font.subset.includeGlyphAs) {
+        id = font.subset.includeGlyphAs(glyph.id, glyph.codePoints.join(' '));
+        font.unicode[id] ??= glyph.codePoints;
+      } else misread = true;
+    }
     font.widths[id] ??= glyph.advanceWidth;
-    font.unicode[id] ??= rtl && glyph.codePoints.length > 1 ? [...glyph.codePoints].reverse() : glyph.codePoints;
     const mirror = rtl && glyph.codePoints.length === 1 ? mirrorOf(String.fromCodePoint(glyph.codePoints[0]!)) : undefined;
     if (mirror) {
       flush(0);
@@ -105,13 +116,16 @@ export function drawPiece(doc: PDFKit.PDFDocument, piece: LinePiece, x: number, 
   // Five decimals: the spacing is added once per glyph, and a line's last letter lands where
   // layout measured it to within a thousandth of a point.
   if (spacing !== 0) ops.push(`${fixed(spacing, 5)} Tc`);
-  if (actualText !== undefined) ops.push(`/Span <</ActualText <${utf16Hex(actualText)}>>> BDC`);
+  // A subset that cannot give a glyph a second id (not ours): the piece says what it reads, or
+  // extractors would give "RepaiR capacity".
+  const spanText = actualText ?? (misread ? piece.text : undefined);
+  if (spanText !== undefined) ops.push(`/Span <</ActualText <${utf16Hex(spanText)}>>> BDC`);
   for (const show of shows) {
     if (show.actualText !== undefined) ops.push(`/Span <</ActualText <${utf16Hex(show.actualText)}>>> BDC`);
     ops.push(`[${show.parts.join(' ')}] TJ`);
     if (show.actualText !== undefined) ops.push('EMC');
   }
-  if (actualText !== undefined) ops.push('EMC');
+  if (spanText !== undefined) ops.push('EMC');
   ops.push('ET');
   doc.save();
   doc.transform(1, 0, 0, -1, 0, internals.page.height);
@@ -143,4 +157,8 @@ function fixed(value: number, decimals = 3): string {
   if (Number.isInteger(value) && !Object.is(value, -0)) return String(value);
   const text = value.toFixed(decimals);
   return text.includes('.') ? text.replace(/\.?0+$/, '') || '0' : text;
+}
+
+function sameCodes(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((code, i) => code === b[i]);
 }
