@@ -23,6 +23,17 @@ function insidePanel(panel: { width: number; height: number; shapes: Array<{ rin
 }
 
 describe('locator map geometry', () => {
+  it('turns the world panel so its edge does not cut a listed country in two (a map on Chile naming China)', () => {
+    const map = locatorMap({ focus: country('Chile'), countries: [{ country: country('Argentina'), group: 0 }, { country: country('China'), group: 1 }], width: 150, height: 100, worldHeight: 68 })!;
+    const world = map.panels.find((panel) => panel.kind === 'world')!;
+    const china = world.shapes.find((shape) => shape.countries.includes('CN'))!;
+    expect(china.countries).toEqual(['CN']);
+    const xs = china.rings.flatMap((ring) => ring.filter((_, i) => i % 2 === 0));
+    // Whole, it spans a sixth of the panel or so; cut at an edge, its pieces would span all of it.
+    expect(Math.max(...xs) - Math.min(...xs)).toBeLessThan(world.width / 3);
+    expect(world.shown).toContain('CN');
+  });
+
   it('frames the seed brief on Albania and Europe, with the far countries in a world panel', () => {
     const map = locatorMap(request('Albania', seedList))!;
     const [region, world] = map.panels;

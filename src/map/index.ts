@@ -6,7 +6,7 @@
  */
 import { geoDistance, geoEqualEarth, type GeoProjection } from 'd3-geo';
 import type { Country } from '../gazetteer/index.js';
-import { atlas, type Outline, type Resolution } from './atlas.js';
+import { atlas, type Atlas, type Outline, type Resolution } from './atlas.js';
 import { regionFrame, type RegionFrame } from './frame.js';
 import { drawPanel } from './panel.js';
 import type { LocatorMap, MapCountry, MapPanel, MapRequest } from './types.js';
@@ -112,9 +112,9 @@ function busiestCountry(listed: readonly MapCountry[]): Country | undefined {
 function worldPanel(request: MapRequest, frame: RegionFrame, missing: ReadonlySet<string>): MapPanel {
   const width = request.width;
   const height = request.worldHeight;
-  const lon = frame.anchor[0];
-  // Turned to put the regional frame in the middle, so the cut through the Pacific (or
-  // wherever) falls as far from it as possible; without Antarctica, whose outline is left out.
+  const lon = worldCentre(frame.anchor[0], atlas('110m'), new Set([...(request.focus ? [request.focus.alpha2] : []), ...request.countries.map((e) => e.country.alpha2)]));
+  // Turned to put the regional frame in the middle, so the cut falls as far from it as possible
+  // (through an ocean, see worldCentre); without Antarctica, whose outline is left out.
   const edge: Array<[number, number]> = [];
   for (let lat = -58; lat <= 84; lat += 2) edge.push([lon - 179.9, lat], [lon + 179.9, lat]);
   const projection = geoEqualEarth()
@@ -139,6 +139,74 @@ function worldPanel(request: MapRequest, frame: RegionFrame, missing: ReadonlySe
   );
   panel.regionOutline = [outlineOf(frame.projection, projection, request.width, request.height)];
   return panel;
+}
+
+/** How far the world panel's middle may move from the regional frame to keep its cut off land, in degrees. */
+const CUT_SHIFT = 90;
+/** What moving the middle a degree away from the regional frame costs, in square degrees of land cut. */
+const SHIFT_COST = 4;
+
+/**
+ * The world panel's middle meridian: near the regional frame's, where the cut opposite it runs
+ * through the least land (a map centred on Chile would cut China in two, one half at each
+ * edge). Land is weighed by the box of each ring the cut meets, a listed country's ten times.
+ */
+function worldCentre(anchor: number, world: Atlas, listed: ReadonlySet<string>): number {
+  const rings = ringBoxes(world);
+  const cost = (centre: number) => {
+    const cut = ((((centre + 360) % 360) + 360) % 360) - 180;
+    let land = 0;
+    for (const ring of rings) if (ring.west <= cut && cut <= ring.east) land += ring.area * (ring.alpha2 && listed.has(ring.alpha2) ? 10 : 1);
+    return land + SHIFT_COST * Math.abs(centre - anchor);
+  };
+  let best = anchor;
+  let lowest = cost(anchor);
+  for (let shift = 5; shift <= CUT_SHIFT; shift += 5) {
+    for (const centre of [anchor - shift, anchor + shift]) {
+      const value = cost(centre);
+      if (value < lowest) {
+        best = centre;
+        lowest = value;
+      }
+    }
+  }
+  return best;
+}
+
+interface RingBox {
+  alpha2: string | undefined;
+  west: number;
+  east: number;
+  /** The box's area in square degrees, narrowed by the cosine of its latitude. */
+  area: number;
+}
+
+const ringBoxCache = new WeakMap<Atlas, RingBox[]>();
+
+/** The longitude box of every outer ring (Natural Earth splits rings at the antimeridian). */
+function ringBoxes(world: Atlas): RingBox[] {
+  let boxes = ringBoxCache.get(world);
+  if (boxes) return boxes;
+  boxes = [];
+  for (const outline of world.outlines) {
+    const geometry = outline.feature.geometry;
+    for (const polygon of geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) {
+      let west = Infinity;
+      let east = -Infinity;
+      let south = Infinity;
+      let north = -Infinity;
+      for (const [x, y] of polygon[0]!) {
+        west = Math.min(west, x!);
+        east = Math.max(east, x!);
+        south = Math.min(south, y!);
+        north = Math.max(north, y!);
+      }
+      const area = (east - west) * (north - south) * Math.cos((((north + south) / 2) * Math.PI) / 180);
+      boxes.push({ alpha2: outline.alpha2, west, east, area });
+    }
+  }
+  ringBoxCache.set(world, boxes);
+  return boxes;
 }
 
 /** The regional panel's edge, carried into the world panel's projection. */
