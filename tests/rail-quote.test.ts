@@ -55,3 +55,36 @@ describe('a pull-quote in the rail', () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe('a pull-quote on a one-page brief', () => {
+  it('is not picked automatically when its words are on the page (an unseen 150-word item repeated its one quotation)', () => {
+    const { layout } = layoutSource(fixture('mongolia-one-page.md'), { filename: 'mongolia.md' });
+    expect(layout.pages).toHaveLength(1);
+    expect(textElements(layout).filter((e) => e.role === 'pullquote')).toEqual([]);
+  });
+
+  it('never stands level with its words: in the rail only below or above them, else left out with a warning', () => {
+    const sentence = 'The herders will be paid within forty days of a loss.';
+    let inRail = 0;
+    let leftOut = 0;
+    for (let paragraphs = 6; paragraphs <= 16; paragraphs += 2) {
+      const body = Array.from({ length: paragraphs }, (_, i) => `Paragraph ${i + 1} tells of the herders and the insurance scheme in plain words that fill a column for a while longer.`);
+      const source = `---\ntitle: Level test\ncountry: Mongolia\n---\n\n${body.join('\n\n')}\n\nThe minister said: ${sentence}\n\n:::pullquote{cite="A minister"}\n${sentence}\n:::\n`;
+      const { layout, warnings } = layoutSource(source, { filename: 'level.md' });
+      const quote = textElements(layout).filter((e) => e.role === 'pullquote');
+      if (quote.length === 0) {
+        leftOut++;
+        expect(warnings.some((w) => w.message.includes('pull-quote found no place'))).toBe(true);
+        continue;
+      }
+      inRail++;
+      const words = textElements(layout).filter((e) => e.role === 'body' && e.pieces.map((p) => p.text).join('').includes('within forty'));
+      const top = Math.min(...quote.map((e) => e.y)) - 4 * layout.grid.pitch;
+      const bottom = Math.max(...quote.map((e) => e.y)) + 3 * layout.grid.pitch;
+      for (const line of words) expect(line.y < top || line.y > bottom, `${paragraphs} paragraphs`).toBe(true);
+    }
+    // Both cases came up: the rail took the quote away from its words, and refused it beside them.
+    expect(inRail).toBeGreaterThan(0);
+    expect(leftOut).toBeGreaterThan(0);
+  });
+});

@@ -19,6 +19,7 @@ import { footer, runningHead } from './furniture.js';
 import { pageGeometry } from './geometry.js';
 import { layoutHeader } from './header.js';
 import { layoutRail } from './rail.js';
+import { levelWithItsWords } from './quote-check.js';
 import { quoteInRail, type RailRoom } from './rail-quote.js';
 import type { SidebarPart } from './sidebar.js';
 import type { Layout, Page, PageElement } from './types.js';
@@ -116,7 +117,7 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
   let flowPages = flowBody(bodyUnits, regionsFor, geometry);
   // A brief whose body is empty (only raw HTML, say) still has its page 1.
   if (flowPages.length === 0) flowPages.push({ elements: [], columns: [], startUnit: 0, lateQuotes: [], pendingAfter: [] });
-  ({ flowPages, bodyUnits } = placeLateQuotes(flowPages, bodyUnits, (moved) => flowBody(moved, regionsFor, geometry), rail, (quote) => {
+  ({ flowPages, bodyUnits } = placeLateQuotes(flowPages, bodyUnits, (moved) => flowBody(moved, regionsFor, geometry), rail, geometry.grid, (quote) => {
     // Only a quote the writer marked is worth a word; one picked automatically just goes.
     if (!quote.automatic) diagnostics.warn('a pull-quote found no place beside text that does not already show its words and was left out (its words stay in the body)', quote.sourceLine ?? 1);
   }));
@@ -160,7 +161,7 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
  * a column's foot. Each is set from further back instead (the first a page before the last, the
  * next a page before that), ahead of its words as a teaser; any still left over is left out.
  */
-function placeLateQuotes(pages: FlowedPage[], units: FlowUnit[], flow: (units: FlowUnit[]) => FlowedPage[], rail: RailRoom | undefined, warn: (quote: BlockUnit) => void): { flowPages: FlowedPage[]; bodyUnits: FlowUnit[] } {
+function placeLateQuotes(pages: FlowedPage[], units: FlowUnit[], flow: (units: FlowUnit[]) => FlowedPage[], rail: RailRoom | undefined, grid: number, warn: (quote: BlockUnit) => void): { flowPages: FlowedPage[]; bodyUnits: FlowUnit[] } {
   const late = pages[pages.length - 1]!.lateQuotes;
   if (late.length === 0) return { flowPages: pages, bodyUnits: units };
   if (pages.length > 1) {
@@ -174,32 +175,39 @@ function placeLateQuotes(pages: FlowedPage[], units: FlowUnit[], flow: (units: F
     if (again.length <= pages.length && again[again.length - 1]!.lateQuotes.length === 0) return { flowPages: again, bodyUnits: moved };
   }
   // One quote with nowhere else to go may stand in page 1's rail, the columns flowed without it.
-  if (late.length === 1) {
-    const drawn = quoteInRail(late[0]!, pages, rail);
+  // Whether its words are on page 1, or level with it, is asked of those columns.
+  if (late.length === 1 && rail && late[0]!.height(rail.width) + 1 <= rail.free) {
     const kept = units.filter((unit) => unit !== late[0]);
-    const without = drawn ? flow(kept) : [];
-    if (drawn && without.length > 0 && without.length <= pages.length && without[without.length - 1]!.lateQuotes.length === 0) {
+    const without = flow(kept);
+    const drawn = without.length > 0 ? quoteInRail(late[0]!, without, rail) : undefined;
+    if (drawn && without.length <= pages.length && without[without.length - 1]!.lateQuotes.length === 0) {
       without[0]!.elements.push(...drawn);
       return { flowPages: without, bodyUnits: kept };
     }
   }
   // One trailing quote the writer marked may close the article, unless it throws the last
-  // columns out of balance (a short brief, or text below a figure across the measure): then, as
+  // columns out of balance (a short brief, or text below a figure across the measure) or ends up
+  // level with its own words: then, as
   // more would stack up, it is left out. One picked automatically is left out whenever the text
   // sets as well without it: hung under one column's last paragraph, it leaves that column's
   // text short of the other's, and nobody asked for it.
   if (late.length === 1) {
     const automatic = late[0]!.automatic === true;
-    const spread = lastBandSpread(pages[pages.length - 1]!);
-    if (!automatic && spread <= MAX_TRAILING_SPREAD) return { flowPages: pages, bodyUnits: units };
+    const last = pages[pages.length - 1]!;
+    const spread = lastBandSpread(last);
+    // ...unless it would close the column right under its own words: then it only echoes them.
+    const index = units.indexOf(late[0]!);
+    const drawn = last.elements.filter((e) => e.kind === 'text' && (e.role === 'pullquote' || e.role === 'pullquote-cite') && e.paragraph === index);
+    const echoes = late[0]!.quotes !== undefined && levelWithItsWords(late[0]!.quotes, drawn, last.elements, grid);
+    if (!automatic && spread <= MAX_TRAILING_SPREAD && !echoes) return { flowPages: pages, bodyUnits: units };
     const kept = units.filter((unit) => unit !== late[0]);
     const without = flow(kept);
     // Nothing but the quote to set (a brief of one pull-quote), or no better without it: keep it.
-    const last = without[without.length - 1];
-    if (!last || without.length > pages.length || (!automatic && lastBandSpread(last) >= spread)) return { flowPages: pages, bodyUnits: units };
+    const end = without[without.length - 1];
+    if (!end || without.length > pages.length || (!automatic && !echoes && lastBandSpread(end) >= spread)) return { flowPages: pages, bodyUnits: units };
     warn(late[0]!);
     // Without it another quote may now be the one left at the end: it gets the same treatment.
-    if (last.lateQuotes.length) return placeLateQuotes(without, kept, flow, rail, warn);
+    if (end.lateQuotes.length) return placeLateQuotes(without, kept, flow, rail, grid, warn);
     return { flowPages: without, bodyUnits: kept };
   }
   for (const quote of late.slice(1)) warn(quote);

@@ -6,6 +6,7 @@
  * quotes out of.
  */
 import { besideWords, type Region, type RegionResult } from './flow.js';
+import type { PageElement } from './types.js';
 
 /** Grid lines above and below a quote within which its words count as level with it. */
 const LEVEL_MARGIN = 3;
@@ -26,4 +27,17 @@ export function quoteBesideItsWords(regions: readonly Region[], results: readonl
     }
   }
   return undefined;
+}
+
+/**
+ * Whether a quote, drawn as `drawn`, stands level with its words anywhere among `elements` (the
+ * page's text, in any column or the rail): within LEVEL_MARGIN grid lines of it.
+ */
+export function levelWithItsWords(quotes: string, drawn: readonly PageElement[], elements: readonly PageElement[], grid: number): boolean {
+  const ys = drawn.flatMap((e) => (e.kind === 'text' ? [e.y] : []));
+  if (!ys.length) return false;
+  const top = Math.min(...ys) - grid * (1 + LEVEL_MARGIN);
+  const bottom = Math.max(...ys) + grid * LEVEL_MARGIN;
+  // Other pull-quotes (or this one where it stood before) repeat words too: only text counts.
+  return besideWords(quotes, [], elements.filter((e) => e.kind === 'text' && e.role !== 'pullquote' && e.role !== 'pullquote-cite' && !drawn.includes(e) && e.y >= top && e.y <= bottom));
 }
