@@ -252,7 +252,10 @@ describe('automatic pull-quotes in other languages', () => {
   });
 
   it('sets the display in the marks the text used', () => {
-    const source = '---\ntitle: Éolien\nlang: fr\n---\n\nPremier paragraphe assez long pour ouvrir la colonne.\n\n« Il y a dix ans, on nous disait que l’éolien en mer ne se ferait jamais en France », raconte Yannick Morvan.\n\nTroisième paragraphe.\n\nQuatrième paragraphe, qui termine le texte.\n';
+    // Text enough for the quote to stand in a column away from its words (on a brief of a few
+    // lines, an automatic quote would only repeat them, and is left out).
+    const filler = Array.from({ length: 10 }, (_, i) => `Paragraphe ${i + 4}, qui continue le texte avec des mots ordinaires pour remplir les colonnes.`).join('\n\n');
+    const source = `---\ntitle: Éolien\nlang: fr\n---\n\nPremier paragraphe assez long pour ouvrir la colonne.\n\n« Il y a dix ans, on nous disait que l’éolien en mer ne se ferait jamais en France », raconte Yannick Morvan.\n\nTroisième paragraphe.\n\n${filler}\n\nQuatrième paragraphe, qui termine le texte.\n`;
     const { layout } = layoutSource(source, { filename: 'fr.md', map: false });
     const display = textElements(layout).filter((e) => e.role === 'pullquote').map(lineText).join(' ');
     expect(display).toMatch(/^«[ \u00A0]Il y a dix ans/u);
