@@ -48,3 +48,26 @@ describe('the sidebar split over pages', () => {
     expect(continued.at(-1)!.at(-1)).toBe(GLOSS);
   });
 });
+
+describe('a status group that goes on over the page', () => {
+  it('has its status said again at the head of the box that continues it', () => {
+    const countries = allCountries().slice(20, 44);
+    const statuses = ['COMPLETED', 'NEGOTIATING', 'AT RISK'];
+    const sidebar: Sidebar = { title: 'Cases', from: 'front-matter', groups: statuses.map((status, g) => ({ status: status.toLowerCase(), entries: countries.slice(g * 8, g * 8 + 8).map((country) => ({ country })) })) };
+    let checked = 0;
+    for (let firstLines = 6; firstLines <= 24; firstLines += 3) {
+      const parts = layoutSidebar(sidebar, 150, GRID, firstLines, 240, 12).map((part) =>
+        part(0, 100)
+          .elements.filter((e): e is TextElement => e.kind === 'text')
+          .map(lineText),
+      );
+      for (const box of parts.slice(1)) {
+        // The label, then a status heading before any country.
+        expect(box[0]).toBe('CASES (CONTINUED)');
+        expect(statuses).toContain(box[1]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(3);
+  });
+});

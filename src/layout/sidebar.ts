@@ -20,6 +20,8 @@ interface Row {
   keepWithPrevious?: boolean;
   /** The closing line saying how the list was made: a gloss on the list, not an entry of it. */
   gloss?: boolean;
+  /** The group's status heading, repeated at the head of a box that goes on with the group. */
+  heading?: Row;
   draw(x: number, top: number): PageElement[];
 }
 
@@ -49,8 +51,11 @@ export function layoutSidebar(sidebar: Sidebar, width: number, grid: number, fir
   const label = sidebarRows({ ...sidebar, groups: [] }, inner, split > 0).slice(0, 1);
   const rest = remainingRows(sidebar, inner, left);
   while (left > 0) {
-    const take = Math.max(1, splitRows([...label, ...rest.slice(rest.length - left)], continuedLines * grid - 2 * BOX_PAD_Y) - label.length);
-    const boxRows = [...label, ...rest.slice(rest.length - left, rest.length - left + take)];
+    // A box that opens in the middle of a status group says the status again above its countries.
+    const first = rest[rest.length - left]!;
+    const head = first.heading && first.heading !== first ? [...label, first.heading] : label;
+    const take = Math.max(1, splitRows([...head, ...rest.slice(rest.length - left)], continuedLines * grid - 2 * BOX_PAD_Y) - head.length);
+    const boxRows = [...head, ...rest.slice(rest.length - left, rest.length - left + take)];
     parts.push((x, baseline) => drawBox(boxRows, x, baseline, continuedWidth, grid));
     left -= take;
   }
@@ -98,12 +103,14 @@ function sidebarRows(sidebar: Sidebar, width: number, continued: boolean): Row[]
   // Status groups get a colour key (the map's legend); a list without statuses needs none.
   const colors = groupColors(sidebar.groups.map((g) => g.status));
   sidebar.groups.forEach((group, index) => {
-    if (group.status) rows.push(textRow(group.status.toUpperCase(), { ...SIDEBAR_NOTE, font: 'sans-semibold', color: INK, tracking: 40 }, width, 6, 'sidebar'));
+    const heading = group.status ? textRow(group.status.toUpperCase(), { ...SIDEBAR_NOTE, font: 'sans-semibold', color: INK, tracking: 40 }, width, 6, 'sidebar') : undefined;
+    if (heading) rows.push(heading);
+    const under = heading ? { heading } : {};
     group.entries.forEach((entry, i) => {
-      const row = entryRow(entry.country.name, entry.country.alpha2, colors[index]!, width, i === 0 && !group.status ? 3 : 1);
+      const row = { ...entryRow(entry.country.name, entry.country.alpha2, colors[index]!, width, i === 0 && !group.status ? 3 : 1), ...under };
       // A status heading never ends a box: it goes over with its first country.
       rows.push(i === 0 && group.status ? { ...row, keepWithPrevious: true } : row);
-      if (entry.note) rows.push({ ...textRow(entry.note, SIDEBAR_NOTE, width - KEY - 4, 0, 'sidebar', KEY + 4), keepWithPrevious: true });
+      if (entry.note) rows.push({ ...textRow(entry.note, SIDEBAR_NOTE, width - KEY - 4, 0, 'sidebar', KEY + 4), keepWithPrevious: true, ...under });
     });
   });
   if (sidebar.from === 'body') rows.push({ ...textRow('Countries named in the article, most mentioned first.', { ...SIDEBAR_NOTE, font: 'sans-italic' }, width, 6, 'sidebar'), gloss: true });
