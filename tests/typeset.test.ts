@@ -294,10 +294,10 @@ describe('copy-editing niceties (none changes a word)', () => {
   });
 
   it('sets acronyms of three or more capitals in small caps, and only those', () => {
-    const items = paragraph('The NATO and EU summit heard the CFOs of IT firms.', { smallCapAcronyms: true });
+    const items = paragraph('The NATO and EU summit heard the CFOs of IT firms and NATO’s own estimates.', { smallCapAcronyms: true });
     const boxes = items.filter((item): item is Extract<Item, { type: 'box' }> => item.type === 'box');
     const smallCaps = boxes.filter((box) => box.style.features?.includes('c2sc')).map((box) => box.text);
-    expect(smallCaps).toEqual(['NATO', 'CFOs']);
+    expect(smallCaps).toEqual(['NATO', 'CFOs', 'NATO’s']);
   });
 });
 

@@ -195,7 +195,8 @@ function appendSpace(style: RunStyle, paragraph: Setting, items: Item[]): void {
 
 /** Letter-spacing added to small caps, in thousandths of an em: capitals need air. */
 const SMALL_CAP_TRACKING = 50;
-const ACRONYM = /^\p{Lu}{3,}s?$/u;
+/** NATO, CFOs, NATO’s: three or more capitals, with a plural or a possessive. */
+const ACRONYM = /^\p{Lu}{3,}(?:s|['\u2019]s)?$/u;
 const CAPITALS = /\p{Lu}{3}/u;
 const smallCapStyles = new WeakMap<RunStyle, RunStyle>();
 
