@@ -14,7 +14,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { layoutSource, renderBrief, renderPack, type PackBrief } from '../src/index.js';
 import { layoutContents } from '../src/pack/contents.js';
-import { layoutCover } from '../src/pack/cover.js';
+import { layoutCover, TitleTooLong } from '../src/pack/cover.js';
 import { packDate } from '../src/pack/date.js';
 import { packEntry } from '../src/pack/entries.js';
 import { planPack } from '../src/pack/plan.js';
@@ -369,6 +369,28 @@ describe('pack pages', () => {
     const contentsText = contents.pages.flatMap((page) => page.elements.flatMap((e) => (e.kind === 'text' ? [e.pieces.map((p) => p.text).join('')] : [])));
     expect(new Set(contentsText.filter((text) => /^Brief \d+:/.test(text))).size).toBe(40);
     expect(contents.pages.length).toBeGreaterThan(1);
+  });
+});
+
+describe('a long pack title', () => {
+  const short = (title: string, date: string) => `---\ntitle: "${title}"\nkicker: Short\ndate: ${date}\n---\n\n## Only section\n\nA short text of a few words.\n`;
+  const entries = ['A', 'B', 'C'].map((name, i) => {
+    const { brief, layout } = layoutSource(short(`Brief ${name}: a headline`, '2026-01-0' + (i + 1)), { filename: `${name}.md` });
+    return packEntry(brief.meta, layout, i, 3 + 2 * i);
+  });
+  const title = (times: number) => Array.from({ length: times }, () => 'Telecommunications Policy Review').join(' ');
+
+  it('steps down in size and keeps the list of briefs on the cover, inside the frame', () => {
+    const cover = layoutCover({ title: title(12), date: '2026-01-28', pages: 10, contentsPage: 2 }, entries, 'a4');
+    const text = cover.pages[0]!.elements.flatMap((e) => (e.kind === 'text' ? [{ text: e.pieces.map((p) => p.text).join(''), role: e.role, size: e.pieces[0]?.style.size ?? 0 }] : []));
+    expect(text.filter((t) => /^Brief [ABC]:/.test(t.text))).toHaveLength(3);
+    expect(Math.max(...text.filter((t) => t.role === 'pack-title').map((t) => t.size))).toBeLessThan(26);
+    expect(outsideFrame(cover)).toEqual([]);
+    expect(overlappingText(cover)).toEqual([]);
+  });
+
+  it('is refused when even the smallest size would push the list off the cover', () => {
+    expect(() => layoutCover({ title: title(18), date: '2026-01-28', pages: 10, contentsPage: 2 }, entries, 'a4')).toThrow(TitleTooLong);
   });
 });
 

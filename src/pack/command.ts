@@ -13,6 +13,7 @@ import { writeAtomically } from '../batch/atomic-write.js';
 import { expandInput, shownName } from '../batch/inputs.js';
 import { USAGE_CODE } from '../exit-codes.js';
 import { isPaper } from '../model/paper.js';
+import { TitleTooLong } from './cover.js';
 import { isIsoDate } from './date.js';
 import { renderPack, type PackBrief } from './index.js';
 
@@ -91,6 +92,7 @@ export async function packCommand(argv: string[]): Promise<number> {
     process.stdout.write(`${values.output}: ${briefs.length} brief${briefs.length === 1 ? '' : 's'}, ${pack.pages} pages (briefs start on pages ${pack.starts.join(', ')})\n`);
     return 0;
   } catch (error) {
+    if (error instanceof TitleTooLong) return usage(`--title: ${error.message}`);
     if (error instanceof BriefError) process.stderr.write(`${error.format()}\n`);
     else process.stderr.write(`offprint: the pack failed (${(error as Error).message}); please report it\n`);
     process.stderr.write(`offprint: no pack written\n`);

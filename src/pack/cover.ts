@@ -16,6 +16,13 @@ import { entryHead, type EntryForm } from './entry-head.js';
 import { nextLine, PageBuilder, set } from './page-builder.js';
 import { COVER_TITLE, ENTRY_BYLINE, ENTRY_HEADLINE, ENTRY_PAGE, NOTE } from './styles.js';
 
+/** The smallest size a long title is set in on the cover, and the most lines it may take there. */
+const MIN_TITLE_SIZE = 20;
+const MAX_TITLE_LINES = 12;
+
+/** A pack title too long for its cover: the caller's input to correct, not a failure to report. */
+export class TitleTooLong extends Error {}
+
 export interface CoverText {
   title: string;
   date?: string | undefined;
@@ -43,13 +50,16 @@ export function layoutCover(cover: CoverText, entries: readonly PackEntry[], pap
   const size = `${entries.length} ${entries.length === 1 ? 'BRIEF' : 'BRIEFS'}${SEPARATOR}${cover.pages} PAGES`;
   b.place(set(size, KICKER, measure), right, mastheadY, KICKER, 'pack-label', masthead, { align: 'right' });
 
-  // The title steps down in size until it takes at most three lines.
+  // The title steps down in size until it takes at most three lines; a long one goes on down
+  // to MIN_TITLE_SIZE while it takes more than six, and one that still needs more than
+  // MAX_TITLE_LINES would push the list of briefs off the cover.
   let style: TextStyle = COVER_TITLE;
   let titleLines = set(cover.title, style, measure * 0.85, 'balanced');
-  for (let size = COVER_TITLE.size - 2; titleLines.length > 3 && size >= 26; size -= 2) {
+  for (let size = COVER_TITLE.size - 2; size >= MIN_TITLE_SIZE && titleLines.length > (style.size > 26 ? 3 : 6); size -= 2) {
     style = { ...COVER_TITLE, size, leading: Math.round(size * 1.09) };
     titleLines = set(cover.title, style, measure * 0.85, 'balanced');
   }
+  if (titleLines.length > MAX_TITLE_LINES) throw new TitleTooLong(`the title takes ${titleLines.length} lines on the cover even at ${style.size} pt, and a cover holds ${MAX_TITLE_LINES} with its list of briefs: shorten it`);
   const titleTop = baselineOf(g, 9);
   const titleEnd = b.place(titleLines, left, titleTop, style, 'pack-title', b.node('H1'));
 
