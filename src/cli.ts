@@ -4,6 +4,7 @@
  * (`batch/command.ts` for build, `manifest.ts` for verify). Nothing clever here.
  */
 import { parseArgs } from 'node:util';
+import { argumentProblem, usageError as printUsageError } from './usage.js';
 import { startupSnapshot } from 'node:v8';
 import { buildCommand } from './batch/command.js';
 import { failuresCode, USAGE_CODE } from './exit-codes.js';
@@ -56,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (error) {
-    return usageError((error as Error).message);
+    return usageError(argumentProblem(error));
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -90,8 +91,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function usageError(message: string): number {
-  process.stderr.write(`offprint: ${message}\n\n${USAGE}\n`);
-  return USAGE_CODE;
+  return printUsageError(undefined, message);
 }
 
 /** `offprint verify <folder>...`: checks received PDFs against the folder's manifest, offline. */

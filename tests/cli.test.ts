@@ -196,5 +196,10 @@ describe('offprint CLI', () => {
     expect(run(['frobnicate']).code).toBe(64);
     expect(run(['build', 'content', '--paper', 'a3']).code).toBe(64);
     expect(run(['build', 'no-such-file.md']).code).toBe(1);
+    // One line saying what is wrong, and where the options are listed, not the whole help.
+    const unknown = run(['pack', 'content', '-o', 'p.pdf', '--jobs', '2']);
+    expect(unknown.code).toBe(64);
+    expect(unknown.stderr).toBe('offprint pack: unknown option --jobs\n(`offprint pack --help` lists the options)\n');
+    expect(run(['build', 'content', '-o']).stderr).toMatch(/^offprint: --output needs a value\n/);
   });
 });

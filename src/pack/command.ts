@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { BriefError, formatWarning } from '../diagnostics.js';
 import { writeAtomically } from '../batch/atomic-write.js';
 import { expandInput, shownName } from '../batch/inputs.js';
-import { USAGE_CODE } from '../exit-codes.js';
+import { argumentProblem, usageError } from '../usage.js';
 import { isPaper } from '../model/paper.js';
 import { TitleTooLong } from './cover.js';
 import { isIsoDate } from './date.js';
@@ -46,7 +46,7 @@ export async function packCommand(argv: string[]): Promise<number> {
       },
     });
   } catch (error) {
-    return usage((error as Error).message);
+    return usage(argumentProblem(error));
   }
   const { values, positionals: inputs } = parsed;
   if (values.help) {
@@ -101,6 +101,5 @@ export async function packCommand(argv: string[]): Promise<number> {
 }
 
 function usage(message: string): number {
-  process.stderr.write(`offprint pack: ${message}\n\n${PACK_USAGE}\n`);
-  return USAGE_CODE;
+  return usageError('pack', message);
 }
