@@ -221,6 +221,13 @@ describe('automatic pull-quotes in other languages', () => {
   const para = (text: string): Block => ({ kind: 'paragraph', inlines: [{ text: smartenText(text, ''), style: {} }], line: 1 });
   const picked = (paragraphs: string[]) => addAutoPullQuotes(paragraphs.map(para), 1).flatMap((b) => (b.kind === 'pullquote' ? [b] : []));
 
+  it('names the speaker after an office ("said the deputy minister, X") and of a quotation that goes on after "said X."', () => {
+    const [office] = picked(['“We cannot send inspectors to every ger in the Gobi,” said the deputy agriculture minister, Tsendsuren Ganbold. “The index is fast.”', 'Another paragraph.']);
+    expect(office).toMatchObject({ text: 'We cannot send inspectors to every ger in the Gobi.', cite: 'Tsendsuren Ganbold' });
+    const [goesOn] = picked(['Farmers questioned it. “We cannot wait ten steps,” said Valentyn Hrytsenko, who farms 3,400 hectares near Beryslav. “Give us step nine for the wells we can drill ourselves, and we will wait for the rest.”', 'Another paragraph.']);
+    expect(goesOn).toMatchObject({ text: 'Give us step nine for the wells we can drill ourselves, and we will wait for the rest.', cite: 'Valentyn Hrytsenko' });
+  });
+
   it('picks quoted speech in guillemets and German marks, with the comma outside, and keeps their marks', () => {
     const [fr] = picked(['« Il y a dix ans, on nous disait que l’éolien en mer ne se ferait jamais en France », raconte Yannick Morvan, délégué syndical.', 'Autre paragraphe.']);
     expect(fr).toMatchObject({ text: 'Il y a dix ans, on nous disait que l’éolien en mer ne se ferait jamais en France.', cite: 'Yannick Morvan', marks: ['«\u00A0', '\u00A0»'] });

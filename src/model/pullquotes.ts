@@ -41,6 +41,8 @@ const NAME = "((?:\\p{Lu}[\\p{L}'’.-]+)(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,3})";
 const AFTER_NAME_VERB = new RegExp(`^\\s*,?\\s*${NAME}\\s+${SPEECH_VERB}(?![\\p{L}])`, 'u');
 const AFTER_VERB_NAME = new RegExp(`^\\s*,?\\s*${SPEECH_VERB}\\s+${NAME}`, 'u');
 const BEFORE_NAME_VERB = new RegExp(`${NAME}\\s+${SPEECH_VERB}[.,:]?\\s*$`, 'u');
+/** "…,” said the deputy agriculture minister, Tsendsuren Ganbold: the office first, then the name. */
+const AFTER_VERB_OFFICE_NAME = new RegExp(`^\\s*,?\\s*${SPEECH_VERB}\\s+(?:the|a|an|its|their)\\s+(?:[\\p{Ll}’'-]+\\s+){0,5}[\\p{Ll}’'-]+,\\s+${NAME}`, 'u');
 /** Pronouns that stand where a speaker's name would ("Er sagte", "Ella dijo"), in each language with speech verbs above. */
 const PRONOUN = /^(?:He|She|They|It|We|I|This|Il|Elle|Ils|Elles|On|Nous|Je|Ce|Cela|Er|Sie|Es|Wir|Ich|Man|Das|Dies|Él|Ella|Ellos|Ellas|Nosotros|Yo|Esto|Eso|Lui|Lei|Loro|Noi|Io|Ele|Ela|Eles|Elas|Nós|Eu)$/u;
 
@@ -100,28 +102,34 @@ function findCandidates(body: Block[]): Candidate[] {
     // Guillemets point one way in a text («…» in French and Spanish, »…« in German): read the
     // other way, the pattern would take the narrative between two quotations for one.
     const firstGuillemet = /[«»]/u.exec(text)?.[0];
-    for (const { pattern, marks } of QUOTES) for (const match of text.matchAll(pattern)) {
-      if (firstGuillemet !== undefined && /^[«»]/u.test(marks[0]) && !marks[0].startsWith(firstGuillemet)) continue;
-      const quoted = match[1]!.trim();
-      const words = quoted.split(/\s+/).length;
-      if (words < 6 || words > 32) continue;
-      // A whole sentence: a capital first (after ¿ or ¡), and its stop inside the marks, or a
-      // comma or stop right after them, where French, Spanish and German put it.
-      const follower = text[(match.index ?? 0) + match[0].length] ?? '';
-      const closed = /[.!?,…]$/.test(quoted) || /^[.,]$/.test(follower);
-      if (!/^[¿¡]?\p{Lu}/u.test(quoted) || !closed || quoted.includes('[')) continue;
-      const sentence = /[.!?…]$/.test(quoted) ? quoted : `${quoted.replace(/,$/, '')}.`;
-      const after = text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 60);
-      const before = text.slice(Math.max(0, (match.index ?? 0) - 40), match.index ?? 0);
-      const named = AFTER_NAME_VERB.exec(after) ?? AFTER_VERB_NAME.exec(after) ?? BEFORE_NAME_VERB.exec(before);
-      // A name at the sentence's end keeps no full stop (an initial's, "J.", is its own).
-      const name = named?.[1]?.replace(/(?<=\p{L}{2})\.$/u, '');
-      const cite = name && !PRONOUN.test(name) ? fullName(name, whole) : undefined;
-      // Prefer sentences of 10 to 24 words, and attributed ones.
-      const score = -Math.abs(words - 16) + (cite ? 4 : 0);
-      const candidate: Candidate = { paragraph: index, text: sentence, score, marks };
-      if (cite) candidate.cite = cite;
-      out.push(candidate);
+    for (const { pattern, marks } of QUOTES) {
+      /** Who spoke the quotation before, in this paragraph: a quotation that goes on after "said X." is X's too. */
+      let speaker: string | undefined;
+      for (const match of text.matchAll(pattern)) {
+        if (firstGuillemet !== undefined && /^[«»]/u.test(marks[0]) && !marks[0].startsWith(firstGuillemet)) continue;
+        const quoted = match[1]!.trim();
+        const after = text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 80);
+        const before = text.slice(Math.max(0, (match.index ?? 0) - 40), match.index ?? 0);
+        const named = AFTER_NAME_VERB.exec(after) ?? AFTER_VERB_OFFICE_NAME.exec(after) ?? AFTER_VERB_NAME.exec(after) ?? BEFORE_NAME_VERB.exec(before);
+        // A name at the sentence's end keeps no full stop (an initial's, "J.", is its own).
+        const said = named?.[1]?.replace(/(?<=\p{L}{2})\.$/u, '');
+        const name = said ?? speaker;
+        speaker = name;
+        const words = quoted.split(/\s+/).length;
+        if (words < 6 || words > 32) continue;
+        // A whole sentence: a capital first (after ¿ or ¡), and its stop inside the marks, or a
+        // comma or stop right after them, where French, Spanish and German put it.
+        const follower = text[(match.index ?? 0) + match[0].length] ?? '';
+        const closed = /[.!?,…]$/.test(quoted) || /^[.,]$/.test(follower);
+        if (!/^[¿¡]?\p{Lu}/u.test(quoted) || !closed || quoted.includes('[')) continue;
+        const sentence = /[.!?…]$/.test(quoted) ? quoted : `${quoted.replace(/,$/, '')}.`;
+        const cite = name && !PRONOUN.test(name) ? fullName(name, whole) : undefined;
+        // Prefer sentences of 10 to 24 words, and attributed ones.
+        const score = -Math.abs(words - 16) + (cite ? 4 : 0);
+        const candidate: Candidate = { paragraph: index, text: sentence, score, marks };
+        if (cite) candidate.cite = cite;
+        out.push(candidate);
+      }
     }
   });
   return out;
