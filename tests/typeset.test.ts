@@ -353,3 +353,15 @@ describe('hyphens the writer typed', () => {
     expect(lineText(set[0]!)).toMatch(/Bau-$/);
   });
 });
+
+describe('hyphenating names', () => {
+  it('costs more in a capitalised word, except in German, where every noun is capitalised', async () => {
+    const { wordBreaks, HYPHEN_PENALTY, NAME_HYPHEN_PENALTY } = await import('../src/typeset/word-breaks.js');
+    const penalties = (word: string, language: string) => [...new Set(wordBreaks(word, language).filter((b) => b.hyphen).map((b) => b.penalty))];
+    expect(penalties('Hrytsenko', 'en-us')).toEqual([NAME_HYPHEN_PENALTY]);
+    expect(penalties('“Kaliningrad,', 'en-us')).toEqual([NAME_HYPHEN_PENALTY]);
+    expect(penalties('agriculture', 'en-us')).toEqual([HYPHEN_PENALTY]);
+    expect(penalties('Wärmepumpenförderung', 'de-1996')).toEqual([HYPHEN_PENALTY]);
+    expect(NAME_HYPHEN_PENALTY).toBeGreaterThan(HYPHEN_PENALTY);
+  });
+});

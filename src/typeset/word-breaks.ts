@@ -16,6 +16,14 @@ export interface WordBreak {
 }
 
 export const HYPHEN_PENALTY = 50;
+/**
+ * A capitalised word (a name: "Hrytsenko", "Tsendsuren") is hyphenated only to save a loose
+ * line: house styles keep names whole where they can, and a reader stumbles over "Has-san".
+ */
+export const NAME_HYPHEN_PENALTY = 150;
+/** Languages that capitalise every noun (German): there a capital says nothing about a name. */
+const NOUNS_CAPITALISED = /^de/;
+const CAPITALISED = /^[^\p{L}]*\p{Lu}\p{Ll}/u;
 
 /** By pattern set ('' for none), then word: a joined key would be a new string to hash each time. */
 const known = new Map<string, Map<string, readonly WordBreak[]>>();
@@ -51,7 +59,8 @@ function findBreaks(text: string, hyphenation: string | undefined): WordBreak[] 
   if (hyphenation && !isAddress(text)) {
     // Each part between explicit hyphens and dashes is hyphenated on its own.
     for (const part of text.matchAll(/[^-\u2013\u2014/]+/g)) {
-      for (const point of hyphenationPoints(part[0], hyphenation)) breaks.set((part.index ?? 0) + point, { hyphen: true, penalty: HYPHEN_PENALTY });
+      const penalty = CAPITALISED.test(part[0]) && !NOUNS_CAPITALISED.test(hyphenation) ? NAME_HYPHEN_PENALTY : HYPHEN_PENALTY;
+      for (const point of hyphenationPoints(part[0], hyphenation)) breaks.set((part.index ?? 0) + point, { hyphen: true, penalty });
     }
   }
   return [...breaks.keys()].sort((a, b) => a - b).map((at) => ({ at, ...breaks.get(at)! }));
