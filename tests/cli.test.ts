@@ -114,6 +114,16 @@ describe('offprint CLI', () => {
     expect(readdirSync(out).filter((f) => f.endsWith('.pdf')).sort()).toEqual(['huawei-5g-albania.pdf', 'spectrum-auction-results.pdf']);
     // Nothing there at all: one message, nothing built.
     expect(run(['build', 'content/no-such-brief.md', '-o', out]).stderr).toMatch(/no-such-brief\.md: no such file or folder/);
+    // A file that is not a brief fails as one; a folder named like a brief is not one.
+    const folder = scratch();
+    writeFileSync(join(folder, 'notes.rtf'), '{\\rtf1 notes}');
+    mkdirSync(join(folder, 'drafts.md'));
+    copyFileSync(join(root, 'content', 'huawei-5g-albania.md'), join(folder, 'seed.md'));
+    const mixed = run(['build', folder, join(folder, 'notes.rtf'), '-o', join(folder, 'out')]);
+    expect(mixed.code).toBe(1);
+    expect(mixed.stderr).toMatch(/notes\.rtf:1:1: error: not a brief/);
+    expect(mixed.stderr).not.toMatch(/drafts\.md/);
+    expect(readdirSync(join(folder, 'out')).filter((f) => f.endsWith('.pdf'))).toEqual(['seed.pdf']);
     const file = join(scratch(), 'taken');
     writeFileSync(file, 'not a folder');
     const refused = run(['build', 'content', '-o', file]);

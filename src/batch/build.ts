@@ -116,6 +116,7 @@ function triage(file: string, target: string, owner: string | undefined, plan: B
   const shown = shownName(file);
   const fail = (message: string) => ({ result: { file: shown, output: target, ok: false, diagnostics: [{ severity: 'error' as const, file: shown, line: 1, column: 1, message }] } });
   if (owner) return fail(`${owner} already writes ${target}; rename one of them or build them into different folders`);
+  if (!/\.(md|txt)$/i.test(file)) return fail('not a brief: offprint reads Markdown (.md) and wire copy (.txt)');
   let source: Buffer;
   try {
     source = readFileSync(file);

@@ -15,8 +15,9 @@ export function expandInput(input: string): string[] {
     throw new Error(`${input}: no such file or folder`);
   }
   if (!stats.isDirectory()) return [input];
-  return readdirSync(input)
-    .filter(isBriefName)
+  return readdirSync(input, { withFileTypes: true })
+    .filter((entry) => isBriefName(entry.name) && !entry.isDirectory())
+    .map((entry) => entry.name)
     .sort()
     .map((name) => join(input, name));
 }
