@@ -18,7 +18,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fontsDirectory } from '../fonts/families.js';
 import { buildBriefs, type BuildPlan } from './build.js';
 import { poolBuilder, type Builder, type Builders } from './builders.js';
-import { isBriefName } from './inputs.js';
+import { isBriefName, shownName } from './inputs.js';
 import { forgetCodeFingerprint } from './keys.js';
 import type { Reporter } from './progress.js';
 import type { BriefResult } from './results.js';
@@ -108,7 +108,7 @@ export function watchBriefs(request: WatchRequest, reporter: Reporter): Promise<
       const present = files.filter((file) => {
         if (only && !only.has(resolve(file))) return false;
         if (existsSync(file)) return true;
-        reporter.note(`${file}: not found; it is built again when it comes back`);
+        reporter.note(`${shownName(file)}: not found; it is built again when it comes back`);
         return false;
       });
       if (!present.length) return;
