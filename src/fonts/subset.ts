@@ -113,13 +113,7 @@ export class TrueTypeSubset {
 
   /** The glyph's id in the subset, given on first inclusion. */
   includeGlyph(glyph: number): number {
-    let id = this.ids.get(glyph);
-    if (id === undefined) {
-      id = this.order.length;
-      this.order.push(glyph);
-      this.ids.set(glyph, id);
-    }
-    return id;
+    return this.slot(this.ids, glyph, glyph);
   }
 
   /**
@@ -128,16 +122,21 @@ export class TrueTypeSubset {
    * id, so each meaning gets an id (the outline is copied, a few dozen bytes).
    */
   includeGlyphAs(glyph: number, meaning: string): number {
-    const key = `${glyph} ${meaning}`;
-    let id = this.aliases.get(key);
+    return this.slot(this.aliases, `${glyph} ${meaning}`, glyph);
+  }
+
+  private readonly aliases = new Map<string, number>();
+
+  /** The id kept under `key`, or the next one, given to `glyph`'s outline. */
+  private slot<Key>(ids: Map<Key, number>, key: Key, glyph: number): number {
+    let id = ids.get(key);
     if (id === undefined) {
       id = this.order.length;
       this.order.push(glyph);
-      this.aliases.set(key, id);
+      ids.set(key, id);
     }
     return id;
   }
-  private readonly aliases = new Map<string, number>();
 
   /** The subset as a font file. */
   encode(): Uint8Array {
