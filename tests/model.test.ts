@@ -226,6 +226,10 @@ describe('automatic pull-quotes in other languages', () => {
     expect(office).toMatchObject({ text: 'We cannot send inspectors to every ger in the Gobi.', cite: 'Tsendsuren Ganbold' });
     const [goesOn] = picked(['Farmers questioned it. “We cannot wait ten steps,” said Valentyn Hrytsenko, who farms 3,400 hectares near Beryslav. “Give us step nine for the wells we can drill ourselves, and we will wait for the rest.”', 'Another paragraph.']);
     expect(goesOn).toMatchObject({ text: 'Give us step nine for the wells we can drill ourselves, and we will wait for the rest.', cite: 'Valentyn Hrytsenko' });
+    // Another sentence between them may bring another speaker: the later quotation is nobody's.
+    const quotes = addAutoPullQuotes([para('“We will pay every herder who lost animals before the spring grazing begins,” said Tsendsuren Ganbold, the deputy minister. The opposition leader Oyun Bat disagreed sharply. “This scheme is a disaster for the families who lost the most animals this winter.”')], 2).flatMap((b) => (b.kind === 'pullquote' ? [b] : []));
+    for (const quote of quotes) if (quote.text.startsWith('This scheme')) expect(quote.cite).toBeUndefined();
+    expect(quotes.find((quote) => quote.text.startsWith('We will pay'))?.cite).toBe('Tsendsuren Ganbold');
   });
 
   it('picks quoted speech in guillemets and German marks, with the comma outside, and keeps their marks', () => {

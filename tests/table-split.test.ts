@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { layoutSource } from '../src/index.js';
 import { seededRandom } from './helpers/generate.js';
-import { textElements } from './helpers/layout-checks.js';
+import { outsideFrame, textElements } from './helpers/layout-checks.js';
 import type { Layout } from '../src/layout/index.js';
 
 const fixture = readFileSync(new URL('./fixtures/unseen/mekong-tables-footnotes.md', import.meta.url), 'utf8');
@@ -69,5 +69,16 @@ describe('a table at the foot of a page', () => {
     }
     // Some of these tables did fall across a page (else the check above checked nothing).
     expect(splits).toBeGreaterThan(0);
+  });
+
+  it('splits a table taller than a page wherever it comes, never floating it whole off the page', () => {
+    for (const paper of ['a4', 'letter'] as const) {
+      for (let before = 10; before <= 20; before += 2) {
+        const { layout } = layoutSource(briefWithTable(70, before), { filename: 'long.md', paper });
+        expect(outsideFrame(layout), `${paper}, ${before} paragraphs`).toEqual([]);
+        const rows = new Set(textElements(layout).flatMap((e) => (e.cell && !e.cell.header ? [e.cell.row] : [])));
+        expect(rows.size).toBe(70);
+      }
+    }
   });
 });

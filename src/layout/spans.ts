@@ -82,7 +82,8 @@ export function flowBody(units: readonly FlowUnit[], pageRegions: (page: number)
     const display = last ? undefined : (units[i] as BlockUnit);
     // A figure after one that floated on floats too, so figures keep their order.
     const afterFloat = indices.length < i - runStart;
-    const floats = display !== undefined && (display.float === true || (display.split !== undefined && !splitsBelow(display, runPage, runTop, regionsFor, pageStart, pageEnd)));
+    // A table floats only whole: one taller than a page goes on in placeTable, split where it must.
+    const floats = display !== undefined && (display.float === true || (display.split !== undefined && fitsOnAPage(display, runPage + 1, pageRegions) && !splitsBelow(display, runPage, runTop, regionsFor, pageStart, pageEnd)));
     if (floats && (afterFloat || !fitsBelow(display, runPage, runTop, regionsFor, pageStart, pageEnd))) {
       // The text after the display fills this page; the run goes on past it.
       floatToNextPage(display, i, runPage, pages, floatsEnd, pageRegions, geometry, pageEnd);
@@ -127,6 +128,13 @@ function splitsBelow(table: BlockUnit, page: number, top: number | undefined, re
   if (top === undefined) return true;
   const room = pageEnd(page) - (top + Math.max(1, table.spaceBefore));
   return room >= MIN_TABLE_PART && table.split?.(measureOf(regionsFor(page)).width, room, MIN_TABLE_ROWS) !== undefined;
+}
+
+/** Whether a display fits whole on an empty page `page` (none floated there yet). */
+function fitsOnAPage(display: BlockUnit, page: number, pageRegions: (page: number) => Region[]): boolean {
+  const regions = pageRegions(page);
+  const lines = Math.min(...regions.map((r) => r.firstLine + r.lines)) - Math.max(...regions.map((r) => r.firstLine));
+  return display.height(measureOf(regions).width) <= lines;
 }
 
 function measureOf(regions: Region[]): { x: number; width: number } {

@@ -103,8 +103,8 @@ function findCandidates(body: Block[]): Candidate[] {
     // other way, the pattern would take the narrative between two quotations for one.
     const firstGuillemet = /[«»]/u.exec(text)?.[0];
     for (const { pattern, marks } of QUOTES) {
-      /** Who spoke the quotation before, in this paragraph: a quotation that goes on after "said X." is X's too. */
-      let speaker: string | undefined;
+      /** Who spoke the quotation before, named after it, and where that quotation ended. */
+      let speaker: { name: string; end: number } | undefined;
       for (const match of text.matchAll(pattern)) {
         if (firstGuillemet !== undefined && /^[«»]/u.test(marks[0]) && !marks[0].startsWith(firstGuillemet)) continue;
         const quoted = match[1]!.trim();
@@ -113,8 +113,13 @@ function findCandidates(body: Block[]): Candidate[] {
         const named = AFTER_NAME_VERB.exec(after) ?? AFTER_VERB_OFFICE_NAME.exec(after) ?? AFTER_VERB_NAME.exec(after) ?? BEFORE_NAME_VERB.exec(before);
         // A name at the sentence's end keeps no full stop (an initial's, "J.", is its own).
         const said = named?.[1]?.replace(/(?<=\p{L}{2})\.$/u, '');
-        const name = said ?? speaker;
-        speaker = name;
+        // A quotation that goes on right after "…,” said X, who farms near Beryslav." is X's too:
+        // only the sentence naming X stands between them (another sentence may bring another speaker).
+        const between = speaker ? text.slice(speaker.end, match.index ?? 0) : '';
+        const goesOn = speaker !== undefined && (between.match(/[.!?…](?=\s|$)/gu) ?? []).length <= 1;
+        const name = said ?? (goesOn ? speaker!.name : undefined);
+        const afterIt = named && named !== BEFORE_NAME_VERB.exec(before) ? said : undefined;
+        speaker = afterIt ? { name: afterIt, end: (match.index ?? 0) + match[0].length } : undefined;
         const words = quoted.split(/\s+/).length;
         if (words < 6 || words > 32) continue;
         // A whole sentence: a capital first (after ¿ or ¡), and its stop inside the marks, or a
