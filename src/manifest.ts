@@ -5,7 +5,7 @@
  * build is the same file.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 export const MANIFEST = 'manifest.json';
@@ -32,7 +32,10 @@ export function sha256(bytes: Uint8Array): string {
 /** The folder's manifest, or undefined when there is none; throws, naming it, when it is not one. */
 export function readManifest(folder: string): Manifest | undefined {
   const path = join(folder, MANIFEST);
-  if (!existsSync(path)) return undefined;
+  if (!lexists(path)) return undefined;
+  // A received folder is content: its manifest is read only as a plain file in it.
+  const odd = notAFile(path);
+  if (odd) throw new Error(`${path}: ${odd}`);
   let data: Manifest;
   try {
     data = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
@@ -70,10 +73,20 @@ export function updatedManifest(folder: string, version: string, built: Manifest
 
 /**
  * Pages of a PDF offprint wrote (its SHA-256 matched the manifest's): pdfkit writes each page
- * object in plain text with `/Type /Page`, so counting them needs no PDF parser.
+ * object in plain text, `N 0 obj`, `<<` and `/Type /Page` on lines of their own, so counting them
+ * needs no PDF parser; a title or heading that says "/Type /Page" is a string with its line
+ * ends escaped, and never matches.
  */
 function pageCount(bytes: Uint8Array): number {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1').match(/\/Type \/Page(?![a-zA-Z])/g)?.length ?? 0;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1').match(/\n\d+ 0 obj\n<<\n\/Type \/Page\n/g)?.length ?? 0;
+}
+
+/** Why `path` cannot be checked as a received PDF (anything but a plain file: a link, a folder, a pipe), or undefined. */
+function notAFile(path: string): string | undefined {
+  const stats = lstatSync(path);
+  if (stats.isSymbolicLink()) return 'a link, not a file: not followed';
+  if (!stats.isFile()) return 'not a file';
+  return undefined;
 }
 
 /** Problems found checking a folder against its manifest; none means every PDF is as sent. */
@@ -89,8 +102,13 @@ export function verifyFolder(folder: string): { checked: number; problems: strin
       continue;
     }
     const path = join(folder, entry.pdf);
-    if (!existsSync(path)) {
+    if (!lexists(path)) {
       problems.push(`${path}: missing`);
+      continue;
+    }
+    const odd = notAFile(path);
+    if (odd) {
+      problems.push(`${path}: ${odd}`);
       continue;
     }
     const bytes = readFileSync(path);
@@ -99,8 +117,19 @@ export function verifyFolder(folder: string): { checked: number; problems: strin
     else if (entry.pages !== pageCount(bytes)) problems.push(`${path}: ${pageCount(bytes)} pages, the manifest says ${entry.pages}: the manifest was changed`);
   }
   const listed = new Set(manifest.briefs.map((entry) => entry.pdf));
+  // Whatever else is named like a PDF is a stranger, be it a file, a link or a folder.
   for (const name of readdirSync(folder).sort()) {
-    if (name.toLowerCase().endsWith('.pdf') && !listed.has(name) && statSync(join(folder, name)).isFile()) problems.push(`${join(folder, name)}: not in the manifest`);
+    if (name.toLowerCase().endsWith('.pdf') && !listed.has(name)) problems.push(`${join(folder, name)}: not in the manifest`);
   }
   return { checked: manifest.briefs.length, problems };
+}
+
+/** Whether anything is at `path`, a dangling link included. */
+function lexists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -3,7 +3,7 @@
  * than Node does, so this catches what only the compiled JavaScript would get wrong).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,6 +104,25 @@ describe('offprint CLI', () => {
     expect(broken.stderr).toContain(`${path}: not a manifest offprint can read`);
     expect(run(['verify', join(out, 'nothing-here')]).stderr).toMatch(/nothing-here: no such folder/);
     expect(run(['verify', join(out, 'huawei-5g-albania.pdf')]).stderr).toMatch(/huawei-5g-albania\.pdf: not a folder/);
+  });
+
+  it('verify follows no link out of the folder, reads no pipe, and counts pages whatever the title says', () => {
+    const dir = scratch();
+    const source = join(dir, 'pages.md');
+    writeFileSync(source, '---\ntitle: Why /Type /Page matters\n---\n\n## The /Type /Page key\n\nA short text.\n');
+    const out = join(dir, 'out');
+    expect(run(['build', source, 'content/huawei-5g-albania.md', '-o', out]).code).toBe(0);
+    expect(run(['verify', out]).code).toBe(0);
+    // The seed's PDF replaced by a link to a file elsewhere (with its very bytes), a dangling link beside it.
+    const elsewhere = join(dir, 'elsewhere.pdf');
+    copyFileSync(join(out, 'huawei-5g-albania.pdf'), elsewhere);
+    rmSync(join(out, 'huawei-5g-albania.pdf'));
+    symlinkSync(elsewhere, join(out, 'huawei-5g-albania.pdf'));
+    symlinkSync(join(dir, 'nothing'), join(out, 'junk.pdf'));
+    const linked = run(['verify', out]);
+    expect(linked.code).toBe(2);
+    expect(linked.stderr).toMatch(/huawei-5g-albania\.pdf: a link, not a file: not followed/);
+    expect(linked.stderr).toMatch(/junk\.pdf: not in the manifest/);
   });
 
   it('builds the briefs that are there when one named is not, and refuses a file as the output folder', () => {
