@@ -23,3 +23,11 @@ describe('an automatic pull-quote on a short last page', () => {
     expect(textElements(layout).filter((e) => e.page === last.number && e.role === 'pullquote')).toEqual([]);
   });
 });
+
+describe('an automatic pull-quote carried past a table onto the last page', () => {
+  it('is left out too when it keeps the last columns from balancing (an unseen brief: 15 lines against 5)', () => {
+    const fixture = readFileSync(new URL('./fixtures/unseen/andalusia-quote-below-table.md', import.meta.url), 'utf8');
+    const { layout } = layoutSource(fixture, { filename: 'andalusia.md' });
+    expect(typesettingReport(layout).summary.lastPageBalance).toBeLessThanOrEqual(1);
+  });
+});

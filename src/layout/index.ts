@@ -117,11 +117,13 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
   let flowPages = flowBody(bodyUnits, regionsFor, geometry);
   // A brief whose body is empty (only raw HTML, say) still has its page 1.
   if (flowPages.length === 0) flowPages.push({ elements: [], columns: [], startUnit: 0, lateQuotes: [], pendingAfter: [] });
-  ({ flowPages, bodyUnits } = placeLateQuotes(flowPages, bodyUnits, (moved) => flowBody(moved, regionsFor, geometry), rail, geometry.grid, (quote) => {
+  const placed = placeLateQuotes(flowPages, bodyUnits, (moved) => flowBody(moved, regionsFor, geometry), rail, geometry.grid, (quote) => {
     // Only a quote the writer marked is worth a word; one picked automatically just goes.
     if (!quote.automatic) diagnostics.warn('a pull-quote found no place beside text that does not already show its words and was left out (its words stay in the body)', quote.sourceLine ?? 1);
-  }));
-  ({ flowPages, bodyUnits } = withoutUnbalancingQuotes(flowPages, bodyUnits, (kept) => flowBody(kept, regionsFor, geometry)));
+  });
+  ({ flowPages, bodyUnits } = placed);
+  // (A quote drawn in the rail is no unit any more: flowing again would lose it.)
+  if (!placed.railQuote) ({ flowPages, bodyUnits } = withoutUnbalancingQuotes(flowPages, bodyUnits, (kept) => flowBody(kept, regionsFor, geometry)));
   // Notes are numbered after the body as finally set (pull-quotes may have been left out): the
   // footnotes first, then the band.
   for (const page of flowPages) {
@@ -161,7 +163,7 @@ export function layoutBrief(brief: Brief, options: LayoutOptions): Layout {
  * a column's foot. Each is set from further back instead (the first a page before the last, the
  * next a page before that), ahead of its words as a teaser; any still left over is left out.
  */
-function placeLateQuotes(pages: FlowedPage[], units: FlowUnit[], flow: (units: FlowUnit[]) => FlowedPage[], rail: RailRoom | undefined, grid: number, warn: (quote: BlockUnit) => void): { flowPages: FlowedPage[]; bodyUnits: FlowUnit[] } {
+function placeLateQuotes(pages: FlowedPage[], units: FlowUnit[], flow: (units: FlowUnit[]) => FlowedPage[], rail: RailRoom | undefined, grid: number, warn: (quote: BlockUnit) => void): { flowPages: FlowedPage[]; bodyUnits: FlowUnit[]; railQuote?: boolean } {
   const late = pages[pages.length - 1]!.lateQuotes;
   if (late.length === 0) return { flowPages: pages, bodyUnits: units };
   if (pages.length > 1) {
@@ -176,39 +178,39 @@ function placeLateQuotes(pages: FlowedPage[], units: FlowUnit[], flow: (units: F
   }
   // One quote with nowhere else to go may stand in page 1's rail, the columns flowed without it.
   // Whether its words are on page 1, or level with it, is asked of those columns.
-  if (late.length === 1 && rail && late[0]!.height(rail.width) + 1 <= rail.free) {
-    const kept = units.filter((unit) => unit !== late[0]);
-    const without = flow(kept);
-    const drawn = without.length > 0 ? quoteInRail(late[0]!, without, rail) : undefined;
-    if (drawn && without.length <= pages.length && without[without.length - 1]!.lateQuotes.length === 0) {
-      without[0]!.elements.push(...drawn);
-      return { flowPages: without, bodyUnits: kept };
-    }
-  }
-  // One trailing quote the writer marked may close the article, unless it throws the last
-  // columns out of balance (a short brief, or text below a figure across the measure) or ends up
-  // level with its own words: then, as
-  // more would stack up, it is left out. One picked automatically is left out whenever the text
-  // sets as well without it: hung under one column's last paragraph, it leaves that column's
-  // text short of the other's, and nobody asked for it.
   if (late.length === 1) {
-    const automatic = late[0]!.automatic === true;
+    const quote = late[0]!;
+    const kept = units.filter((unit) => unit !== quote);
+    let flowed: FlowedPage[] | undefined;
+    const without = () => (flowed ??= flow(kept));
+    if (rail && quote.height(rail.width) + 1 <= rail.free) {
+      const drawn = without().length > 0 ? quoteInRail(quote, without(), rail) : undefined;
+      const pagesWithout = without();
+      if (drawn && pagesWithout.length <= pages.length && pagesWithout[pagesWithout.length - 1]!.lateQuotes.length === 0) {
+        pagesWithout[0]!.elements.push(...drawn);
+        return { flowPages: pagesWithout, bodyUnits: kept, railQuote: true };
+      }
+    }
+    // One trailing quote the writer marked may close the article, unless it throws the last
+    // columns out of balance (a short brief, or text below a figure across the measure) or ends
+    // up level with its own words, which it would only echo: then, as more would stack up, it is
+    // left out. One picked automatically is left out whenever the text sets as well without it:
+    // hung under one column's last paragraph, it leaves that column's text short of the other's,
+    // and nobody asked for it.
+    const automatic = quote.automatic === true;
     const last = pages[pages.length - 1]!;
     const spread = lastBandSpread(last);
-    // ...unless it would close the column right under its own words: then it only echoes them.
-    const index = units.indexOf(late[0]!);
+    const index = units.indexOf(quote);
     const drawn = last.elements.filter((e) => e.kind === 'text' && (e.role === 'pullquote' || e.role === 'pullquote-cite') && e.paragraph === index);
-    const echoes = late[0]!.quotes !== undefined && levelWithItsWords(late[0]!.quotes, drawn, last.elements, grid);
+    const echoes = quote.quotes !== undefined && levelWithItsWords(quote.quotes, drawn, last.elements, grid);
     if (!automatic && spread <= MAX_TRAILING_SPREAD && !echoes) return { flowPages: pages, bodyUnits: units };
-    const kept = units.filter((unit) => unit !== late[0]);
-    const without = flow(kept);
     // Nothing but the quote to set (a brief of one pull-quote), or no better without it: keep it.
-    const end = without[without.length - 1];
-    if (!end || without.length > pages.length || (!automatic && !echoes && lastBandSpread(end) >= spread)) return { flowPages: pages, bodyUnits: units };
-    warn(late[0]!);
+    const end = without()[without().length - 1];
+    if (!end || without().length > pages.length || (!automatic && !echoes && lastBandSpread(end) >= spread)) return { flowPages: pages, bodyUnits: units };
+    warn(quote);
     // Without it another quote may now be the one left at the end: it gets the same treatment.
-    if (end.lateQuotes.length) return placeLateQuotes(without, kept, flow, rail, grid, warn);
-    return { flowPages: without, bodyUnits: kept };
+    if (end.lateQuotes.length) return placeLateQuotes(without(), kept, flow, rail, grid, warn);
+    return { flowPages: without(), bodyUnits: kept };
   }
   for (const quote of late.slice(1)) warn(quote);
   const kept = units.filter((unit) => !late.slice(1).includes(unit as BlockUnit));
@@ -225,11 +227,11 @@ function withoutUnbalancingQuotes(pages: FlowedPage[], units: FlowUnit[], flow: 
   const last = pages[pages.length - 1]!;
   const spread = lastBandSpread(last);
   if (spread <= 1) return { flowPages: pages, bodyUnits: units };
-  const quotes = new Set<FlowUnit>();
-  for (const element of last.elements) {
-    const unit = element.kind === 'text' && element.role === 'pullquote' && element.paragraph !== undefined ? units[element.paragraph] : undefined;
-    if (unit?.kind === 'block' && unit.automatic) quotes.add(unit);
-  }
+  // Known by their words: a quote carried past a table into the next run of columns is drawn
+  // there without its unit's number.
+  const simple = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const shown = simple(last.elements.map((e) => (e.kind === 'text' && e.role === 'pullquote' ? e.pieces.map((piece) => piece.text).join('') : '')).join(''));
+  const quotes = new Set<FlowUnit>(units.filter((unit) => unit.kind === 'block' && unit.automatic === true && unit.quotes !== undefined && shown.includes(simple(unit.quotes))));
   if (quotes.size === 0) return { flowPages: pages, bodyUnits: units };
   const kept = units.filter((unit) => !quotes.has(unit));
   const again = flow(kept);
