@@ -137,11 +137,15 @@ describe('offprint CLI', () => {
     const folder = scratch();
     writeFileSync(join(folder, 'notes.rtf'), '{\\rtf1 notes}');
     mkdirSync(join(folder, 'drafts.md'));
+    mkdirSync(join(folder, 'elsewhere'));
+    symlinkSync(join(folder, 'elsewhere'), join(folder, 'linked.md'));
     copyFileSync(join(root, 'content', 'huawei-5g-albania.md'), join(folder, 'seed.md'));
     const mixed = run(['build', folder, join(folder, 'notes.rtf'), '-o', join(folder, 'out')]);
     expect(mixed.code).toBe(1);
     expect(mixed.stderr).toMatch(/notes\.rtf:1:1: error: not a brief/);
-    expect(mixed.stderr).not.toMatch(/drafts\.md/);
+    expect(mixed.stderr).not.toMatch(/drafts\.md|linked\.md/);
+    // A mistyped folder among the inputs is not there, not "not a brief".
+    expect(run(['build', 'content/huawei-5g-albania.md', 'content/typo', '-o', join(folder, 'out2')]).stderr).toMatch(/typo:1:1: error: no such file/);
     expect(readdirSync(join(folder, 'out')).filter((f) => f.endsWith('.pdf'))).toEqual(['seed.pdf']);
     const file = join(scratch(), 'taken');
     writeFileSync(file, 'not a folder');

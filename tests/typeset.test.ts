@@ -272,6 +272,8 @@ describe('copy-editing niceties (none changes a word)', () => {
     expect(tied('J. R. Hartley met A. Smith in 5 minutes')).toBe('J.~R.~Hartley met A.~Smith in 5 minutes');
     expect(tied('about EUR 1.6 billion, PLN 187 and NATO 2030 or EUR prices')).toBe('about EUR~1.6~billion, PLN~187 and NATO 2030 or EUR prices');
     expect(tied('capped at 50 cents, on 24–25 June, June 25 and 3 March 2025; am 25. Juni')).toBe('capped at 50~cents, on 24–25~June, June~25 and 3~March 2025; am 25.~Juni');
+    // The ordinal day is German ("5. Mai"); elsewhere a stop before a month ends a sentence.
+    expect(tied('am 5. Mai, see Article 12. May the court decide')).toBe('am 5.~Mai, see Article 12. May the court decide');
     // A spaced dash keeps to the word before it: a line never opens with the dash.
     expect(tied('the extra — around €13.5bn — could count; Accra - Cocoa')).toBe('the extra~— around €13.5bn~— could count; Accra - Cocoa');
     expect(tied(smartenText('ACCRA, Feb 14 (Reuters) - Cocoa', ''))).toBe('ACCRA, Feb~14 (Reuters)~– Cocoa');

@@ -116,12 +116,13 @@ function triage(file: string, target: string, owner: string | undefined, plan: B
   const shown = shownName(file);
   const fail = (message: string) => ({ result: { file: shown, output: target, ok: false, diagnostics: [{ severity: 'error' as const, file: shown, line: 1, column: 1, message }] } });
   if (owner) return fail(`${owner} already writes ${target}; rename one of them or build them into different folders`);
+  if (!existsSync(file)) return fail('no such file');
   if (!/\.(md|txt)$/i.test(file)) return fail('not a brief: offprint reads Markdown (.md) and wire copy (.txt)');
   let source: Buffer;
   try {
     source = readFileSync(file);
   } catch (error) {
-    return fail((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `cannot read the file: ${(error as Error).message}`);
+    return fail(`cannot read the file: ${(error as Error).message}`);
   }
   const pdfName = basename(target);
   const contentDir = dirname(resolve(file));

@@ -16,7 +16,8 @@ export function expandInput(input: string): string[] {
   }
   if (!stats.isDirectory()) return [input];
   return readdirSync(input, { withFileTypes: true })
-    .filter((entry) => isBriefName(entry.name) && !entry.isDirectory())
+    // A link is followed to see what it is: one to a folder named like a brief is no brief.
+    .filter((entry) => isBriefName(entry.name) && !(entry.isSymbolicLink() ? isFolder(join(input, entry.name)) : entry.isDirectory()))
     .map((entry) => entry.name)
     .sort()
     .map((name) => join(input, name));
@@ -25,4 +26,12 @@ export function expandInput(input: string): string[] {
 /** A file as messages name it: relative to the working folder. */
 export function shownName(file: string): string {
   return relative(process.cwd(), resolve(file)) || file;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

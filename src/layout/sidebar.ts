@@ -48,13 +48,16 @@ export function layoutSidebar(sidebar: Sidebar, width: number, grid: number, fir
   let left = glossOnly ? 0 : rows.length - Math.max(split, sidebar.title ? 1 : 0);
   const inner = continuedWidth - 2 * BOX_PAD_X;
   // A list that starts over the page needs no "(continued)".
-  const label = sidebarRows({ ...sidebar, groups: [] }, inner, split > 0).slice(0, 1);
+  const label = sidebar.title ? sidebarRows({ ...sidebar, groups: [] }, inner, split > 0).slice(0, 1) : [];
   const rest = remainingRows(sidebar, inner, left);
   while (left > 0) {
     // A box that opens in the middle of a status group says the status again above its countries.
+    // (Not when only one row would fit under it: the status would stand alone, or be said twice.)
     const first = rest[rest.length - left]!;
-    const head = first.heading && first.heading !== first ? [...label, first.heading] : label;
-    const take = Math.max(1, splitRows([...head, ...rest.slice(rest.length - left)], continuedLines * grid - 2 * BOX_PAD_Y) - head.length);
+    const room = continuedLines * grid - 2 * BOX_PAD_Y;
+    const withHeading = first.heading && first.heading !== first ? [...label, first.heading] : label;
+    const head = splitRows([...withHeading, ...rest.slice(rest.length - left)], room) - withHeading.length >= Math.min(2, left) ? withHeading : label;
+    const take = Math.max(1, splitRows([...head, ...rest.slice(rest.length - left)], room) - head.length);
     const boxRows = [...head, ...rest.slice(rest.length - left, rest.length - left + take)];
     parts.push((x, baseline) => drawBox(boxRows, x, baseline, continuedWidth, grid));
     left -= take;

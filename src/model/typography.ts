@@ -57,11 +57,13 @@ const MONTHS = [
   'Jan.', 'Feb.', 'Mar.', 'Apr.', 'Jun.', 'Jul.', 'Aug.', 'Sept.', 'Sep.', 'Oct.', 'Nov.', 'Dec.',
   'Jan', 'Feb', 'Apr', 'Jun', 'Jul', 'Aug', 'Sept', 'Sep', 'Oct', 'Nov', 'Dec',
   'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
-  'Januar', 'Februar', 'März', 'Juni', 'Juli', 'Oktober', 'Dezember',
+  'Januar', 'Februar', 'März', 'Mai', 'Juni', 'Juli', 'Oktober', 'Dezember',
   'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre',
 ];
 const MONTH_NAMES = MONTHS.map((m) => m.replace(/\./g, '\\.')).join('|');
-const DAY_MONTH = new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,2}\\.?) (?=(?:${MONTH_NAMES})(?![\\p{L}]))`, 'gu');
+/** German writes the day as an ordinal ("25. Juni"); elsewhere "12. May" ends a sentence. */
+const GERMAN_MONTHS = 'Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember';
+const DAY_MONTH = new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,2}|\\d{1,2}\\.(?= (?:${GERMAN_MONTHS})(?![\\p{L}]))) (?=(?:${MONTH_NAMES})(?![\\p{L}]))`, 'gu');
 const MONTH_DAY = new RegExp(`(?<![\\p{L}])(${MONTH_NAMES}) (?=\\d{1,2}(?![\\p{N}]))`, 'gu');
 /** A spaced dash (an aside — like this — or wire copy's " - ") stays at the end of a line, never opens one. */
 const SPACE_BEFORE_DASH = /(?<=\S) (?=[\u2013\u2014](?:\s|$))/gu;

@@ -53,7 +53,8 @@ function addAddressBreaks(text: string, found: Map<number, number>): void {
     if (ch === '/' && text[i + 1] !== '/') found.set(i + 1, Math.min(found.get(i + 1) ?? Infinity, ADDRESS_BREAK_PENALTY));
     else if ('.?#&=_@'.includes(ch) && i > start) found.set(i, Math.min(found.get(i) ?? Infinity, ADDRESS_BREAK_PENALTY));
   }
-  // Inside "www." (or right after a scheme) no joint the breaker found either.
+  // Inside "www." no joint the breaker found either (after "https://" a line may end, as
+  // copy editors break an address after its double slash).
   for (const at of [...found.keys()]) if (at > scheme && at <= start) found.delete(at);
 }
 
