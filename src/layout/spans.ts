@@ -107,7 +107,7 @@ export function flowBody(units: readonly FlowUnit[], pageRegions: (page: number)
       top = floatsEnd.get(page)! - Math.max(1, display?.spaceBefore ?? 1);
     }
     if (last) break;
-    ({ page, top } = placeTable(display!, i, pages, page, top, regionsFor, geometry, pageStart, pageEnd));
+    ({ page, top } = placeTable(display!, i, pages, page, top, regionsFor, geometry, pageStart, pageEnd, (index) => pageEnd(index) - Math.max(...pageRegions(index).map((r) => r.firstLine))));
     runStart = i + 1;
   }
   for (let k = 0; k < pages.length; k++) pages[k] ??= emptyPage(pages[k - 1]?.startUnit ?? 0);
@@ -185,7 +185,7 @@ function emptyPage(startUnit: number): FlowedPage {
  * text above), splitting it by rows onto the next pages when it is taller than the room left.
  * Returns where the text after it starts.
  */
-function placeTable(table: BlockUnit, unitIndex: number, pages: FlowedPage[], startPage: number, startTop: number | undefined, regionsFor: (page: number) => Region[], geometry: PageGeometry, pageStart: (page: number) => number, pageEnd: (page: number) => number): { page: number; top: number | undefined } {
+function placeTable(table: BlockUnit, unitIndex: number, pages: FlowedPage[], startPage: number, startTop: number | undefined, regionsFor: (page: number) => Region[], geometry: PageGeometry, pageStart: (page: number) => number, pageEnd: (page: number) => number, wholePage: (page: number) => number): { page: number; top: number | undefined } {
   let page = startPage;
   let at = startTop === undefined ? pageStart(page) : startTop + Math.max(1, table.spaceBefore);
   let rest: BlockUnit | undefined = table;
@@ -198,8 +198,9 @@ function placeTable(table: BlockUnit, unitIndex: number, pages: FlowedPage[], st
     let part: BlockUnit = rest;
     rest = undefined;
     if (height > room) {
-      // A part taller than a whole page splits where it must, a row apart if need be.
-      const parts: [BlockUnit, BlockUnit] | undefined = room >= MIN_TABLE_PART ? (part.split?.(width, room, MIN_TABLE_ROWS) ?? (height > pageEnd(page) - pageStart(page) ? part.split?.(width, room) : undefined)) : undefined;
+      // A part taller than a whole page (one with no figure at its head) splits where it must,
+      // a row apart if need be.
+      const parts: [BlockUnit, BlockUnit] | undefined = room >= MIN_TABLE_PART ? (part.split?.(width, room, MIN_TABLE_ROWS) ?? (height > wholePage(page) ? part.split?.(width, room) : undefined)) : undefined;
       if (parts) [part, rest] = parts;
       else if (at > pageStart(page)) {
         // Not even a few rows fit here: the table starts on the next page.
