@@ -78,17 +78,11 @@ function countryIndex(lang: string | undefined): NameIndex<Country> {
   return index;
 }
 
-/** The last text scanned and what was found in it: a brief's model asks about its body 3 times. */
-let lastScan: { text: string; lang: string | undefined; mentions: readonly CountryMention[] } | undefined;
-
 /** Every country named in `text`, in order of appearance (`lang`: the brief's language). */
 export function findCountryMentions(text: string, lang?: string): readonly CountryMention[] {
-  if (lastScan && lastScan.lang === lang && lastScan.text === text) return lastScan.mentions;
-  const mentions = countryIndex(lang)
+  return countryIndex(lang)
     .scan(text, (match) => !isFalseFriend(around(text, match)))
     .map(({ value, start, end, text: written }) => ({ country: value, start, end, text: written }));
-  lastScan = { text, lang, mentions };
-  return mentions;
 }
 
 /** Characters of context the rules see on each side; a sentence is cut off at SENTENCE_REACH. */

@@ -7,7 +7,7 @@ import { countryTable } from './data.js';
 import { DEMONYMS, demonymForms } from './demonyms.js';
 import { findCountryMentions } from './detect.js';
 import { NameIndex } from './scan.js';
-import type { Country, CountryTally } from './types.js';
+import type { Country, CountryMention, CountryTally } from './types.js';
 
 let index: NameIndex<Country> | undefined;
 
@@ -32,19 +32,12 @@ function isNotDemonym(text: string, start: number, end: number): boolean {
   return /^\s+(?:Ocean|Sea|Samoa)\b/.test(text.slice(end, end + 12)) || /\b(?:Latin|South|Central|North)\s+$/.test(text.slice(Math.max(0, start - 12), start));
 }
 
-/** The last tally made, kept for the same body asked about again (the sidebar, then the focus). */
-let lastTally: { text: string; lang: string | undefined; tallies: readonly Readonly<CountryTally>[] } | undefined;
-
-/** Countries named in `text`: most mentioned first, then the earliest; demonyms add to countries already named. */
-export function tallyCountries(text: string, lang?: string): readonly Readonly<CountryTally>[] {
-  if (lastTally && lastTally.lang === lang && lastTally.text === text) return lastTally.tallies;
-  const tallies = countTallies(text, lang);
-  lastTally = { text, lang, tallies };
-  return tallies;
-}
-
-function countTallies(text: string, lang?: string): CountryTally[] {
-  const mentions = findCountryMentions(text, lang);
+/**
+ * Countries named in `text`: most mentioned first, then the earliest; demonyms add to countries
+ * already named. `mentions`: the countries findCountryMentions found in `text`, when the caller
+ * has them already.
+ */
+export function tallyCountries(text: string, lang?: string, mentions: readonly CountryMention[] = findCountryMentions(text, lang)): readonly Readonly<CountryTally>[] {
   const tallies = new Map<string, CountryTally>();
   for (const { country, start } of mentions) {
     const tally = tallies.get(country.alpha2);

@@ -10,7 +10,7 @@ import { codePointName, type Diagnostics } from '../diagnostics.js';
 import type { Brief, Paper } from '../model/index.js';
 import { isRightToLeftLanguage, patternsFor } from '../typeset/index.js';
 import { collectUnits } from './collect.js';
-import type { Region } from './flow.js';
+import { besideWords, type Region } from './flow.js';
 import { planFootnotes } from './footnotes.js';
 import { flowNotes } from './notes.js';
 import { flowBody } from './spans.js';
@@ -229,9 +229,8 @@ function withoutUnbalancingQuotes(pages: FlowedPage[], units: FlowUnit[], flow: 
   if (spread <= 1) return { flowPages: pages, bodyUnits: units };
   // Known by their words: a quote carried past a table into the next run of columns is drawn
   // there without its unit's number.
-  const simple = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  const shown = simple(last.elements.map((e) => (e.kind === 'text' && e.role === 'pullquote' ? e.pieces.map((piece) => piece.text).join('') : '')).join(''));
-  const quotes = new Set<FlowUnit>(units.filter((unit) => unit.kind === 'block' && unit.automatic === true && unit.quotes !== undefined && shown.includes(simple(unit.quotes))));
+  const shown = last.elements.filter((e) => e.kind === 'text' && e.role === 'pullquote');
+  const quotes = new Set<FlowUnit>(units.filter((unit) => unit.kind === 'block' && unit.automatic === true && unit.quotes !== undefined && besideWords(unit.quotes, shown, [])));
   if (quotes.size === 0) return { flowPages: pages, bodyUnits: units };
   const kept = units.filter((unit) => !quotes.has(unit));
   const again = flow(kept);

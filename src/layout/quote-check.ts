@@ -16,13 +16,10 @@ export function quoteBesideItsWords(regions: readonly Region[], results: readonl
   for (let i = 0; i < results.length && i < regions.length; i++) {
     const result = results[i]!;
     for (const { quote, elements: drawn } of result.quotes) {
-      if (quote.quotes === undefined) continue;
-      const ys = drawn.flatMap((e) => (e.kind === 'text' ? [e.y] : []));
-      if (!ys.length) continue;
-      const top = Math.min(...ys) - grid * (1 + LEVEL_MARGIN);
-      const bottom = Math.max(...ys) + grid * LEVEL_MARGIN;
+      const window = levelWindow(drawn, grid);
+      if (quote.quotes === undefined || !window) continue;
       const column = result.elements.filter((e) => !drawn.includes(e));
-      const level = results.flatMap((other, j) => (j === i ? [] : other.elements.filter((e) => e.kind === 'text' && e.y >= top && e.y <= bottom)));
+      const level = results.flatMap((other, j) => (j === i ? [] : other.elements.filter((e) => e.kind === 'text' && e.y >= window.top && e.y <= window.bottom)));
       if (besideWords(quote.quotes, column, level)) return i;
     }
   }
@@ -34,10 +31,15 @@ export function quoteBesideItsWords(regions: readonly Region[], results: readonl
  * page's text, in any column or the rail): within LEVEL_MARGIN grid lines of it.
  */
 export function levelWithItsWords(quotes: string, drawn: readonly PageElement[], elements: readonly PageElement[], grid: number): boolean {
-  const ys = drawn.flatMap((e) => (e.kind === 'text' ? [e.y] : []));
-  if (!ys.length) return false;
-  const top = Math.min(...ys) - grid * (1 + LEVEL_MARGIN);
-  const bottom = Math.max(...ys) + grid * LEVEL_MARGIN;
+  const window = levelWindow(drawn, grid);
+  if (!window) return false;
   // Other pull-quotes (or this one where it stood before) repeat words too: only text counts.
-  return besideWords(quotes, [], elements.filter((e) => e.kind === 'text' && e.role !== 'pullquote' && e.role !== 'pullquote-cite' && !drawn.includes(e) && e.y >= top && e.y <= bottom));
+  return besideWords(quotes, [], elements.filter((e) => e.kind === 'text' && e.role !== 'pullquote' && e.role !== 'pullquote-cite' && !drawn.includes(e) && e.y >= window.top && e.y <= window.bottom));
+}
+
+/** The baselines within which text counts as level with a drawn quote, or undefined when it has no lines. */
+function levelWindow(drawn: readonly PageElement[], grid: number): { top: number; bottom: number } | undefined {
+  const ys = drawn.flatMap((e) => (e.kind === 'text' ? [e.y] : []));
+  if (!ys.length) return undefined;
+  return { top: Math.min(...ys) - grid * (1 + LEVEL_MARGIN), bottom: Math.max(...ys) + grid * LEVEL_MARGIN };
 }

@@ -56,6 +56,8 @@ export function flowBody(units: readonly FlowUnit[], pageRegions: (page: number)
     });
   const pageEnd = (index: number) => Math.min(...pageRegions(index).map((r) => r.firstLine + r.lines));
   const pageStart = (index: number) => Math.max(...regionsFor(index).map((r) => r.firstLine));
+  /** Grid lines of a page's columns with no figure floated to its head. */
+  const wholePage = (index: number) => pageEnd(index) - Math.max(...pageRegions(index).map((r) => r.firstLine));
 
   for (let i = 0; i <= units.length; i++) {
     const last = i === units.length;
@@ -83,7 +85,7 @@ export function flowBody(units: readonly FlowUnit[], pageRegions: (page: number)
     // A figure after one that floated on floats too, so figures keep their order.
     const afterFloat = indices.length < i - runStart;
     // A table floats only whole: one taller than a page goes on in placeTable, split where it must.
-    const floats = display !== undefined && (display.float === true || (display.split !== undefined && fitsOnAPage(display, runPage + 1, pageRegions) && !splitsBelow(display, runPage, runTop, regionsFor, pageStart, pageEnd)));
+    const floats = display !== undefined && (display.float === true || (display.split !== undefined && display.height(measureOf(pageRegions(runPage + 1)).width) <= wholePage(runPage + 1) && !splitsBelow(display, runPage, runTop, regionsFor, pageStart, pageEnd)));
     if (floats && (afterFloat || !fitsBelow(display, runPage, runTop, regionsFor, pageStart, pageEnd))) {
       // The text after the display fills this page; the run goes on past it.
       floatToNextPage(display, i, runPage, pages, floatsEnd, pageRegions, geometry, pageEnd);
@@ -107,7 +109,7 @@ export function flowBody(units: readonly FlowUnit[], pageRegions: (page: number)
       top = floatsEnd.get(page)! - Math.max(1, display?.spaceBefore ?? 1);
     }
     if (last) break;
-    ({ page, top } = placeTable(display!, i, pages, page, top, regionsFor, geometry, pageStart, pageEnd, (index) => pageEnd(index) - Math.max(...pageRegions(index).map((r) => r.firstLine))));
+    ({ page, top } = placeTable(display!, i, pages, page, top, regionsFor, geometry, pageStart, pageEnd, wholePage));
     runStart = i + 1;
   }
   for (let k = 0; k < pages.length; k++) pages[k] ??= emptyPage(pages[k - 1]?.startUnit ?? 0);
@@ -128,13 +130,6 @@ function splitsBelow(table: BlockUnit, page: number, top: number | undefined, re
   if (top === undefined) return true;
   const room = pageEnd(page) - (top + Math.max(1, table.spaceBefore));
   return room >= MIN_TABLE_PART && table.split?.(measureOf(regionsFor(page)).width, room, MIN_TABLE_ROWS) !== undefined;
-}
-
-/** Whether a display fits whole on an empty page `page` (none floated there yet). */
-function fitsOnAPage(display: BlockUnit, page: number, pageRegions: (page: number) => Region[]): boolean {
-  const regions = pageRegions(page);
-  const lines = Math.min(...regions.map((r) => r.firstLine + r.lines)) - Math.max(...regions.map((r) => r.firstLine));
-  return display.height(measureOf(regions).width) <= lines;
 }
 
 function measureOf(regions: Region[]): { x: number; width: number } {

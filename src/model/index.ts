@@ -4,6 +4,7 @@
 import type { Definition, FootnoteDefinition, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Diagnostics } from '../diagnostics.js';
+import { findCountryMentions, tallyCountries } from '../gazetteer/index.js';
 import type { ParsedSource } from '../parse/index.js';
 import { toBlocks } from './blocks.js';
 import type { ModelContext } from './context.js';
@@ -11,7 +12,7 @@ import { inlineText } from './inlines.js';
 import { readMeta } from './meta.js';
 import { addAutoPullQuotes, autoPullQuoteCount } from './pullquotes.js';
 import { buildGlance } from './glance.js';
-import { readFocusCountry, readSidebar } from './sidebar.js';
+import { readFocusCountry, readSidebar, type BodyCountries } from './sidebar.js';
 import { asWritten, writersNames } from './writers-names.js';
 import type { Block, Brief, NotesBlock } from './types.js';
 
@@ -47,13 +48,18 @@ export function buildBrief(parsed: ParsedSource, diagnostics: Diagnostics, optio
   // Links in the notes count too, so the list is made after them.
   if (context.links.length) body.push({ kind: 'links', links: context.links.map((url, i) => ({ number: i + 1, url })), line: 1 });
 
+  // The countries the body names, found once: the focus, the sidebar and the writers' spellings
+  // all read them (the tallies, with demonyms, only when the front matter leaves a choice).
   // Country names may be written in the brief's language (Deutschland, États-Unis).
+  const mentions = findCountryMentions(text, meta.lang);
+  let tallies: ReturnType<BodyCountries> | undefined;
+  const bodyCountries = () => (tallies ??= tallyCountries(text, meta.lang, mentions));
   const typed = new Map<string, string>();
-  const focus = readFocusCountry(frontMatter, text, diagnostics, meta.lang, meta.dateline);
-  const listed = readSidebar(frontMatter, text, diagnostics, meta.lang, typed);
+  const focus = readFocusCountry(frontMatter, bodyCountries, diagnostics, meta.lang, meta.dateline);
+  const listed = readSidebar(frontMatter, bodyCountries, diagnostics, meta.lang, typed);
   if (focus && typeof frontMatter.data.country === 'string' && !typed.has(focus.alpha2)) typed.set(focus.alpha2, frontMatter.data.country);
   // Türkiye or Turkey, Timor-Leste or East Timor: the page prints the name the writer chose.
-  const names = writersNames(text, meta.lang, typed);
+  const names = writersNames(mentions, typed);
   const country = focus && asWritten(focus, names);
   const sidebar = listed && { ...listed, groups: listed.groups.map((group) => ({ ...group, entries: group.entries.map((entry) => ({ ...entry, country: asWritten(entry.country, names) })) })) };
   const brief: Brief = { meta: country ? { ...meta, country } : meta, body, images: context.images };

@@ -4,7 +4,7 @@
  * sidebar prints canonical names whatever alias the writer used.
  */
 import type { Diagnostics } from '../diagnostics.js';
-import { countryOfDateline, resolveCountry, tallyCountries, type Country } from '../gazetteer/index.js';
+import { countryOfDateline, resolveCountry, type Country, type CountryTally } from '../gazetteer/index.js';
 import type { FrontMatter } from '../parse/index.js';
 import type { Sidebar, SidebarGroup } from './types.js';
 import { normalizeSpace, smartenText } from './typography.js';
@@ -12,8 +12,11 @@ import { normalizeSpace, smartenText } from './typography.js';
 const DEFAULT_TITLE_LISTED = 'Countries in this brief';
 const DEFAULT_TITLE_FOUND = 'Countries mentioned';
 
+/** The countries the body names, most named first (tallyCountries), worked out when first asked for. */
+export type BodyCountries = () => readonly Readonly<CountryTally>[];
+
 /** `typed`, when given, gets each listed country's name as the writer typed it (by alpha-2). */
-export function readSidebar(frontMatter: FrontMatter, bodyText: string, diagnostics: Diagnostics, lang?: string, typed?: Map<string, string>): Sidebar | undefined {
+export function readSidebar(frontMatter: FrontMatter, bodyCountries: BodyCountries, diagnostics: Diagnostics, lang?: string, typed?: Map<string, string>): Sidebar | undefined {
   const raw = frontMatter.data.sidebar;
   if (raw !== undefined && raw !== null && (typeof raw !== 'object' || Array.isArray(raw))) {
     throw diagnostics.error('front matter "sidebar" must have `title:` and `countries:` keys', frontMatter.lineOf('sidebar'));
@@ -21,7 +24,7 @@ export function readSidebar(frontMatter: FrontMatter, bodyText: string, diagnost
   const settings = (raw ?? {}) as Record<string, unknown>;
   const title = settings.title === undefined ? undefined : smartenText(normalizeSpace(String(settings.title)).trim(), '');
   if (settings.countries === undefined || settings.countries === null) {
-    const found = tallyCountries(bodyText, lang).map((tally) => ({ country: tally.country }));
+    const found = bodyCountries().map((tally) => ({ country: tally.country }));
     if (found.length === 0) return undefined;
     return { title: title || DEFAULT_TITLE_FOUND, groups: [{ entries: found }], from: 'body' };
   }
@@ -66,7 +69,7 @@ export function readSidebar(frontMatter: FrontMatter, bodyText: string, diagnost
  * its country more often than about the neighbours it mentions more; else the one the body
  * names most (demonyms included).
  */
-export function readFocusCountry(frontMatter: FrontMatter, bodyText: string, diagnostics: Diagnostics, lang?: string, dateline?: string): Country | undefined {
+export function readFocusCountry(frontMatter: FrontMatter, bodyCountries: BodyCountries, diagnostics: Diagnostics, lang?: string, dateline?: string): Country | undefined {
   const value = frontMatter.data.country;
   if (value !== undefined && value !== null) {
     const country = resolveCountry(String(value), lang);
@@ -74,7 +77,7 @@ export function readFocusCountry(frontMatter: FrontMatter, bodyText: string, dia
     return country;
   }
   // Demonyms count towards the focus ("Albanian officials" is about Albania), though alone they list nothing.
-  const tallies = tallyCountries(bodyText, lang);
+  const tallies = bodyCountries();
   const filedFrom = dateline ? countryOfDateline(dateline, lang) : undefined;
   if (filedFrom && tallies.some((tally) => tally.country === filedFrom)) return filedFrom;
   const best = [...tallies].sort((a, b) => b.mentions + b.demonyms - (a.mentions + a.demonyms) || a.firstIndex - b.firstIndex)[0];

@@ -4,7 +4,7 @@
  * says Turkey or East Timor. Only these pairs follow the writer; abbreviations and informal
  * names (UK, Britain, Holland, America) keep the printed name.
  */
-import { findCountryMentions, type Country } from '../gazetteer/index.js';
+import type { Country, CountryMention } from '../gazetteer/index.js';
 
 const CURRENT_NAMES: Readonly<Record<string, readonly string[]>> = {
   TR: ['Turkey', 'Türkiye'],
@@ -29,10 +29,10 @@ function currentName(alpha2: string, written: string): string | undefined {
  * The name to print for each country whose writer chose one of its two current names: the one
  * typed in the front matter's sidebar list, else the one the body uses most.
  */
-export function writersNames(bodyText: string, lang: string | undefined, typed: ReadonlyMap<string, string>): Map<string, string> {
+export function writersNames(mentions: readonly CountryMention[], typed: ReadonlyMap<string, string>): Map<string, string> {
   const names = new Map<string, string>();
   const counts = new Map<string, Map<string, number>>();
-  for (const mention of findCountryMentions(bodyText, lang)) {
+  for (const mention of mentions) {
     const name = currentName(mention.country.alpha2, mention.text);
     if (!name) continue;
     const byName = counts.get(mention.country.alpha2) ?? new Map<string, number>();

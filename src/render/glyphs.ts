@@ -68,7 +68,7 @@ export function drawPiece(doc: PDFKit.PDFDocument, piece: LinePiece, x: number, 
     let id = font.subset.includeGlyph(glyph.id);
     const known = font.unicode[id];
     if (known === undefined) font.unicode[id] = rtl && glyph.codePoints.length > 1 ? [...glyph.codePoints].reverse() : glyph.codePoints;
-    else if (!rtl && !sameCodes(known, glyph.codePoints)) {
+    else if (!rtl && known !== glyph.codePoints && !sameCodes(known, glyph.codePoints)) {
       // The glyph was first drawn for other characters (a small cap for a capital, now for a
       // small letter): under an id of its own, the font's map names these too.
       if (font.subset.includeGlyphAs) {
