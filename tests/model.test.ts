@@ -230,6 +230,10 @@ describe('automatic pull-quotes in other languages', () => {
     const quotes = addAutoPullQuotes([para('“We will pay every herder who lost animals before the spring grazing begins,” said Tsendsuren Ganbold, the deputy minister. The opposition leader Oyun Bat disagreed sharply. “This scheme is a disaster for the families who lost the most animals this winter.”')], 2).flatMap((b) => (b.kind === 'pullquote' ? [b] : []));
     for (const quote of quotes) if (quote.text.startsWith('This scheme')) expect(quote.cite).toBeUndefined();
     expect(quotes.find((quote) => quote.text.startsWith('We will pay'))?.cite).toBe('Tsendsuren Ganbold');
+    // A speaker named before a quotation ("X said: “…”") is not carried to the next one.
+    const named = addAutoPullQuotes([para('Ganbold said: “We will pay every herder who lost animals.” Bat disagreed. “This scheme is a disaster for the families who lost the most animals this winter.”')], 2).flatMap((b) => (b.kind === 'pullquote' ? [b] : []));
+    expect(named.find((quote) => quote.text.startsWith('This scheme'))).toBeDefined();
+    expect(named.find((quote) => quote.text.startsWith('This scheme'))?.cite).toBeUndefined();
   });
 
   it('picks quoted speech in guillemets and German marks, with the comma outside, and keeps their marks', () => {

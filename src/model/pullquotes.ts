@@ -110,7 +110,8 @@ function findCandidates(body: Block[]): Candidate[] {
         const quoted = match[1]!.trim();
         const after = text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 80);
         const before = text.slice(Math.max(0, (match.index ?? 0) - 40), match.index ?? 0);
-        const named = AFTER_NAME_VERB.exec(after) ?? AFTER_VERB_OFFICE_NAME.exec(after) ?? AFTER_VERB_NAME.exec(after) ?? BEFORE_NAME_VERB.exec(before);
+        const namedAfter = AFTER_NAME_VERB.exec(after) ?? AFTER_VERB_OFFICE_NAME.exec(after) ?? AFTER_VERB_NAME.exec(after);
+        const named = namedAfter ?? BEFORE_NAME_VERB.exec(before);
         // A name at the sentence's end keeps no full stop (an initial's, "J.", is its own).
         const said = named?.[1]?.replace(/(?<=\p{L}{2})\.$/u, '');
         // A quotation that goes on right after "…,” said X, who farms near Beryslav." is X's too:
@@ -118,8 +119,9 @@ function findCandidates(body: Block[]): Candidate[] {
         const between = speaker ? text.slice(speaker.end, match.index ?? 0) : '';
         const goesOn = speaker !== undefined && (between.match(/[.!?…](?=\s|$)/gu) ?? []).length <= 1;
         const name = said ?? (goesOn ? speaker!.name : undefined);
-        const afterIt = named && named !== BEFORE_NAME_VERB.exec(before) ? said : undefined;
-        speaker = afterIt ? { name: afterIt, end: (match.index ?? 0) + match[0].length } : undefined;
+        // Only a name said after its quotation introduces the next one; one said before it stands
+        // ahead of the quotation it names, and the sentences after are no longer counted.
+        speaker = namedAfter && said ? { name: said, end: (match.index ?? 0) + match[0].length } : undefined;
         const words = quoted.split(/\s+/).length;
         if (words < 6 || words > 32) continue;
         // A whole sentence: a capital first (after ¿ or ¡), and its stop inside the marks, or a
