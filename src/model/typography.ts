@@ -51,19 +51,19 @@ const UNITS = [
   'bn', 'm', 'tn', 'million', 'billion', 'trillion', 'pp', 'ms', 's', 'min', 'h', 'mph', 'km/h', 'kn', 'nm',
   'Mt', 'kt', 'bp', 'percent', 'cents', 'cent', 'euros', 'euro', 'dollars', 'pounds', 'yen', 'yuan',
 ];
+/** German writes the day as an ordinal ("25. Juni"); elsewhere "12. May" ends a sentence. */
+const GERMAN_MONTHS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
 /** A day is not parted from its month ("25 June", "June 25"), in the languages briefs are written in. */
 const MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
   'Jan.', 'Feb.', 'Mar.', 'Apr.', 'Jun.', 'Jul.', 'Aug.', 'Sept.', 'Sep.', 'Oct.', 'Nov.', 'Dec.',
   'Jan', 'Feb', 'Apr', 'Jun', 'Jul', 'Aug', 'Sept', 'Sep', 'Oct', 'Nov', 'Dec',
   'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
-  'Januar', 'Februar', 'März', 'Mai', 'Juni', 'Juli', 'Oktober', 'Dezember',
+  ...GERMAN_MONTHS,
   'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre',
 ];
 const MONTH_NAMES = MONTHS.map((m) => m.replace(/\./g, '\\.')).join('|');
-/** German writes the day as an ordinal ("25. Juni"); elsewhere "12. May" ends a sentence. */
-const GERMAN_MONTHS = 'Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember';
-const DAY_MONTH = new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,2}|\\d{1,2}\\.(?= (?:${GERMAN_MONTHS})(?![\\p{L}]))) (?=(?:${MONTH_NAMES})(?![\\p{L}]))`, 'gu');
+const DAY_MONTH = new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,2}|\\d{1,2}\\.(?= (?:${GERMAN_MONTHS.join('|')})(?![\\p{L}]))) (?=(?:${MONTH_NAMES})(?![\\p{L}]))`, 'gu');
 const MONTH_DAY = new RegExp(`(?<![\\p{L}])(${MONTH_NAMES}) (?=\\d{1,2}(?![\\p{N}]))`, 'gu');
 /** A spaced dash (an aside — like this — or wire copy's " - ") stays at the end of a line, never opens one. */
 const SPACE_BEFORE_DASH = /(?<=\S) (?=[\u2013\u2014](?:\s|$))/gu;
